@@ -1,0 +1,172 @@
+// Parses and checks the story file. Every problem names the file, the line and the reason, so an
+// editor can fix the YAML without reading this code. All problems are collected, not just the first.
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus';
+import type { Camera, LayerInfo, MapView, Passage, Section, Story } from './types';
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export class StoryError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+    this.name = 'StoryError';
+  }
+}
+
+type Path = (string | number)[];
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Everything a story is checked against: the source reports and the data layers that exist. */
+export interface StoryContext {
+  sources: SourceDoc[];
+  layers: LayerInfo[];
+}
+
+export function checkStory(text: string, file: string, context: StoryContext): Story {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const problems: Problem[] = [];
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+  for (const error of doc.errors) report(lines.linePos(error.pos[0]).line, `YAML: ${error.message.split('\n')[0]}`);
+  if (problems.length) throw new StoryError(problems);
+
+  const lineOf = (path: Path) => lineAt(doc, lines, path);
+  const reader = makeReader(doc, lineOf, report);
+  const story = reader.fields([], { title: str, dek: str, views: map, sections: list }) as
+    | { title: string; dek: string; views: Record<string, unknown>; sections: unknown[] }
+    | undefined;
+  if (!story) throw new StoryError(problems);
+
+  const sources = new Map(context.sources.map((s) => [s.id, s]));
+  const layers = new Map(context.layers.map((l) => [l.id, l]));
+
+  const views: Record<string, MapView> = {};
+  for (const id of Object.keys(story.views)) {
+    const path = ['views', id];
+    if (!ID.test(id)) report(lineOf(path), `view id "${id}" must be lower-case words joined by hyphens`);
+    const v = reader.fields(path, {
+      center: lngLat, zoom: range(0, 22), bearing: optional(range(-360, 360), 0),
+      pitch: optional(range(0, 85), 0), layers: stringList, highlight: optional(stringList, [])
+    }) as (Camera & { layers: string[]; highlight: string[] }) | undefined;
+    if (!v) continue;
+    v.layers.forEach((layer, i) => {
+      if (!layers.has(layer)) report(lineOf([...path, 'layers', i]), `unknown layer "${layer}" (known: ${[...layers.keys()].join(', ')})`);
+    });
+    v.highlight.forEach((feature, i) => {
+      const shown = v.layers.some((layer) => layers.get(layer)?.featureIds.includes(feature));
+      if (!shown) report(lineOf([...path, 'highlight', i]), `highlighted feature "${feature}" is not in any of this view's layers`);
+    });
+    const { center, zoom, bearing, pitch } = v;
+    views[id] = { id, camera: { center, zoom, bearing, pitch }, layers: v.layers, highlight: v.highlight };
+  }
+
+  const sections: Section[] = [];
+  const seen = new Set<string>();
+  story.sections.forEach((_, i) => {
+    const path = ['sections', i];
+    const s = reader.fields(path, {
+      id: str, title: str, view: str, mapDescription: str, text: str, passages: list
+    }) as { id: string; title: string; view: string; mapDescription: string; text: string; passages: unknown[] } | undefined;
+    if (!s) return;
+    if (!ID.test(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" must be lower-case words joined by hyphens`);
+    if (seen.has(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" is used twice`);
+    seen.add(s.id);
+    if (!views[s.view] && !story.views[s.view]) report(lineOf([...path, 'view']), `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
+    const passages: Passage[] = [];
+    s.passages.forEach((_, j) => {
+      const ppath = [...path, 'passages', j];
+      const p = reader.fields(ppath, { source: str, quote: str, paragraph: optional(range(1, 10_000), 0) }) as
+        | { source: string; quote: string; paragraph: number }
+        | undefined;
+      if (!p) return;
+      const source = sources.get(p.source);
+      if (!source) {
+        report(lineOf([...ppath, 'source']), `unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`);
+        return;
+      }
+      const paragraph = findParagraph(source, p.quote);
+      if (!paragraph) {
+        report(lineOf([...ppath, 'quote']), `quote not found verbatim in ${p.source}: "${normaliseSpace(p.quote)}"\n  closest text in the report: "${closestText(source, p.quote)}"`);
+      } else if (p.paragraph && p.paragraph !== paragraph) {
+        report(lineOf([...ppath, 'paragraph']), `quote is in paragraph ${paragraph} of ${p.source}, not ${p.paragraph}`);
+      } else {
+        passages.push({ source: p.source, paragraph, quote: normaliseSpace(p.quote) });
+      }
+    });
+    const body = s.text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean);
+    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription: normaliseSpace(s.mapDescription), body, passages });
+  });
+
+  if (problems.length) throw new StoryError(problems);
+  return { title: story.title, dek: normaliseSpace(story.dek), sections, views };
+}
+
+// ---- small field checkers: each returns the value, or a Reason it is wrong ----
+
+class Reason {
+  constructor(readonly text: string) {}
+}
+type Check<T> = ((value: unknown) => T | Reason) & { optional?: true };
+
+const str: Check<string> = (v) => (typeof v === 'string' && v.trim() ? v : new Reason('must be non-empty text'));
+const map: Check<Record<string, unknown>> = (v) =>
+  v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length
+    ? (v as Record<string, unknown>)
+    : new Reason('must be a non-empty mapping');
+const list: Check<unknown[]> = (v) => (Array.isArray(v) && v.length ? v : new Reason('must be a non-empty list'));
+const stringList: Check<string[]> = (v) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : new Reason('must be a list of ids');
+const range = (min: number, max: number): Check<number> => (v) =>
+  typeof v === 'number' && v >= min && v <= max ? v : new Reason(`must be a number from ${min} to ${max}`);
+const lngLat: Check<[number, number]> = (v) =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number') && Math.abs(v[0]) <= 180 && Math.abs(v[1]) <= 90
+    ? [v[0], v[1]]
+    : new Reason('must be [longitude, latitude] in degrees (longitude first: -180..180, then latitude: -90..90)');
+const optional = <T>(check: Check<T>, fallback: T): Check<T> =>
+  Object.assign((v: unknown) => (v === undefined ? fallback : check(v)), { optional: true as const });
+
+function makeReader(doc: Document, lineOf: (path: Path) => number, report: (line: number, message: string) => void) {
+  return {
+    /** Reads the mapping at `path` with the given fields; reports missing, wrong and unknown keys. */
+    fields(path: Path, spec: Record<string, Check<unknown>>): Record<string, unknown> | undefined {
+      const node = path.length ? doc.getIn(path, true) : doc.contents;
+      const where = path.length ? path.join('.') : 'the story';
+      if (!isMap(node)) {
+        report(lineOf(path), `${where} must be a mapping of fields`);
+        return undefined;
+      }
+      const raw = node.toJSON() as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      let ok = true;
+      for (const [key, check] of Object.entries(spec)) {
+        const result = check(raw[key]);
+        if (raw[key] === undefined && !check.optional) {
+          report(lineOf(path), `${where}: missing field "${key}"`);
+          ok = false;
+        } else if (result instanceof Reason) {
+          report(lineOf([...path, key]), `${where}.${key} ${result.text}`);
+          ok = false;
+        } else out[key] = result;
+      }
+      for (const key of Object.keys(raw)) {
+        if (!(key in spec)) report(lineOf([...path, key]), `${where}: unknown field "${key}" (expected: ${Object.keys(spec).join(', ')})`);
+      }
+      return ok ? out : undefined;
+    }
+  };
+}
+
+/** The 1-based line where the node at `path` starts, or where its nearest existing parent starts. */
+function lineAt(doc: Document, lines: LineCounter, path: Path): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) return lines.linePos(range[0]).line;
+  }
+  return 1;
+}

@@ -1,0 +1,74 @@
+// The source reports as paragraphs, and finding a quoted passage in them.
+// A paragraph is a line with at least one letter or digit: the reports have irregular blank
+// lines and a stray "." line (004), which are not paragraphs a reader could cite.
+
+export interface SourceDoc {
+  id: string;
+  paragraphs: string[];
+}
+
+/** Collapses runs of whitespace (including no-break spaces) to one space and trims. Letters,
+ *  punctuation and typographic quotes are left exactly as they are. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split('\n')
+    .map(normaliseSpace)
+    .filter((line) => /[\p{L}\p{N}]/u.test(line));
+}
+
+export function makeSource(id: string, text: string): SourceDoc {
+  return { id, paragraphs: splitParagraphs(text) };
+}
+
+/** The 1-based paragraph that contains `quote` verbatim (whitespace normalised), or 0. */
+export function findParagraph(source: SourceDoc, quote: string): number {
+  const wanted = normaliseSpace(quote);
+  if (!wanted) return 0;
+  return source.paragraphs.findIndex((p) => p.includes(wanted)) + 1;
+}
+
+/** The run of words in the source that best matches a misquoted passage, to show an editor
+ *  what the report does say. Every window of about the quote's length (up to two words shorter
+ *  or longer), at any offset of any paragraph, is scored by the words it shares in order with the
+ *  quote, less the words either side leaves unmatched. Words are compared loosely (case, straight
+ *  or typographic quotes, punctuation), so a wrong apostrophe still finds the passage it spoils. */
+export function closestText(source: SourceDoc, quote: string): string {
+  const want = normaliseSpace(quote).split(' ').map(looseWord);
+  const spans = [0, -1, 1, -2, 2].map((d) => want.length + d).filter((n) => n > 0);
+  let best = { score: -Infinity, text: '' };
+  for (const paragraph of source.paragraphs) {
+    const words = paragraph.split(' ');
+    const loose = words.map(looseWord);
+    for (const span of spans) {
+      for (let start = 0; start + span <= words.length; start++) {
+        const score = 2 * commonWords(loose.slice(start, start + span), want) - span - want.length;
+        if (score > best.score) best = { score, text: words.slice(start, start + span).join(' ') };
+      }
+    }
+  }
+  return best.text;
+}
+
+function looseWord(word: string): string {
+  return word.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']/gu, '');
+}
+
+/** Length of the longest common subsequence of two word lists. */
+function commonWords(a: string[], b: string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const word of a) {
+    const row = [0];
+    for (let j = 0; j < b.length; j++) row.push(word === b[j] ? prev[j] + 1 : Math.max(prev[j + 1], row[j]));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** How the story names each report in a citation: "Report 1" … in file order. */
+export function sourceLabels(sources: SourceDoc[]): Record<string, string> {
+  return Object.fromEntries(sources.map((s, i) => [s.id, `Report ${i + 1}`]));
+}

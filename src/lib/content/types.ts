@@ -1,0 +1,61 @@
+// The shapes of the content: what an editor writes in story.yaml, after checking.
+
+/** Where the map looks: authored per view, applied by the map controller. */
+export interface Camera {
+  /** [longitude, latitude] in degrees. */
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** A named map state that sections point at: camera, visible layers, highlighted features. */
+export interface MapView {
+  id: string;
+  camera: Camera;
+  /** Ids of data layers (geodata themes) shown in this view; all others are hidden. */
+  layers: string[];
+  /** Ids of features drawn highlighted. */
+  highlight: string[];
+}
+
+/** A quoted passage, found verbatim in a source report. */
+export interface Passage {
+  /** The source id: the report's file stem. */
+  source: string;
+  /** 1-based paragraph of the source that contains the quote. */
+  paragraph: number;
+  /** The exact text, as in the source (whitespace normalised). */
+  quote: string;
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  /** Id of the map view this section shows. */
+  view: string;
+  /** One paragraph describing the map view in words, for screen-reader users and when the map cannot load. */
+  mapDescription: string;
+  /** The narrative, as plain-text paragraphs. */
+  body: string[];
+  passages: Passage[];
+}
+
+export interface Story {
+  title: string;
+  dek: string;
+  sections: Section[];
+  views: Record<string, MapView>;
+}
+
+/** One data layer the map can draw, as listed in the generated manifest (static/data/layers.json). */
+export interface LayerInfo {
+  id: string;
+  title: string;
+  style: string;
+  file: string;
+  source: string;
+  licence: string;
+  asOf?: string;
+  featureIds: string[];
+}

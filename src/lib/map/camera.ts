@@ -1,0 +1,26 @@
+// Camera arithmetic shared by the controller and the tests: no MapLibre here.
+import type { Camera } from '$lib/content/types';
+
+/** The map size (shorter side, in CSS px) that views' zoom levels are authored for. */
+export const REFERENCE_SIZE = 600;
+
+/** Adapts an authored zoom to the map's box, so that a phone's smaller map shows the same area
+ *  as a desktop's larger one: one zoom level per halving of the shorter side. */
+export function fitZoom(zoom: number, width: number, height: number): number {
+  const side = Math.min(width, height);
+  if (!(side > 0)) return zoom;
+  return Math.max(0, zoom + Math.log2(side / REFERENCE_SIZE));
+}
+
+/** The `data-camera` attribute: "lng,lat,zoom,bearing,pitch", rounded for stable comparison. */
+export function formatCamera(c: Camera): string {
+  const bearing = ((((c.bearing + 180) % 360) + 360) % 360) - 180;
+  return [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
+}
+
+export function parseCamera(text: string): Camera | null {
+  const parts = text.split(',').map(Number);
+  if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [lng, lat, zoom, bearing, pitch] = parts;
+  return { center: [lng, lat], zoom, bearing, pitch };
+}

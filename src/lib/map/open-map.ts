@@ -1,0 +1,66 @@
+// Creates the MapLibre map: loads MapLibre (a large module, so only on demand), fetches the
+// site's own TopoJSON, builds the offline style and resolves once the style has loaded.
+// The returned map is handed to the MapController, the only code that drives it.
+import type { FeatureCollection } from 'geojson';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import type { LayerInfo } from '$lib/content/types';
+import type { MapLike } from './controller.svelte';
+import { buildStyle, type MapData } from './style';
+
+/** The high-detail patches the basemap draws over the world (see geodata/build.js). */
+const DETAILS = ['detail-bering', 'detail-anchorage'];
+
+async function fetchTopology(url: string): Promise<Topology> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Decodes one object of a topology as a FeatureCollection. */
+function collection(topology: Topology, name: string): FeatureCollection {
+  const object = topology.objects[name];
+  if (!object) throw new Error(`topology has no object "${name}"`);
+  const decoded = feature(topology, object);
+  return decoded.type === 'FeatureCollection' ? decoded : { type: 'FeatureCollection', features: [decoded] };
+}
+
+export async function loadMapData(layers: LayerInfo[]): Promise<MapData> {
+  const [world, details, layerTopologies] = await Promise.all([
+    fetchTopology('/data/world.topo.json'),
+    Promise.all(DETAILS.map((id) => fetchTopology(`/data/${id}.topo.json`))),
+    Promise.all(layers.map((l) => fetchTopology(l.file)))
+  ]);
+  return {
+    countries: collection(world, 'countries'),
+    borders: collection(world, 'borders'),
+    details: details.map((t, i) => ({
+      id: DETAILS[i],
+      water: collection(t, 'frame'),
+      land: collection(t, 'land'),
+      borders: collection(t, 'borders')
+    })),
+    layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)]))
+  };
+}
+
+export async function openMap(container: HTMLElement, layers: LayerInfo[]): Promise<MapLike> {
+  const [maplibre, worker, data] = await Promise.all([
+    import('maplibre-gl'),
+    import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
+    loadMapData(layers),
+    import('maplibre-gl/dist/maplibre-gl.css')
+  ]);
+  maplibre.setWorkerUrl(worker.default);
+  const map = new maplibre.Map({
+    container,
+    style: buildStyle(data, layers, new URL(fontUrl, location.href).href),
+    // While reading, the map follows the story and never takes the page's scroll or keys.
+    interactive: false,
+    attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+    fadeDuration: 0
+  });
+  await map.once('load');
+  return map as unknown as MapLike;
+}

@@ -1,0 +1,119 @@
+// The offline map style: everything it draws comes from the site itself (no tiles, no glyph
+// server). Data layers are styled by their manifest `style` kind, so a new geodata file needs
+// no code here, only a kind this file knows.
+import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerInfo } from '$lib/content/types';
+
+/** Decoded data the style is built from. */
+export interface MapData {
+  countries: FeatureCollection;
+  borders: FeatureCollection;
+  /** Small high-detail patches (10m) drawn over the 50m world where views zoom in. */
+  details: { id: string; water: FeatureCollection; land: FeatureCollection; borders: FeatureCollection }[];
+  /** One collection per data layer, keyed by layer id. */
+  layers: Record<string, FeatureCollection>;
+}
+
+export const FONT = 'Noto Sans Regular';
+
+export const colours = {
+  water: '#d7e3ea',
+  land: '#f5f2ea',
+  border: '#9d978c',
+  ink: '#2b2b2b',
+  accent: '#b3261e',
+  boundary: '#1f4e79',
+  halo: '#ffffff'
+};
+
+const lit: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+const ifLit = <T>(on: T, off: T): ExpressionSpecification => ['case', lit, on as never, off as never];
+
+/** The MapLibre layers that draw one data layer, by its style kind. Ids are `<layer id>:<part>`. */
+export function layersFor(info: LayerInfo): LayerSpecification[] {
+  const source = info.id;
+  const id = (part: string) => `${info.id}:${part}`;
+  const hidden = { visibility: 'none' as const };
+  switch (info.style) {
+    case 'points':
+      return [
+        { id: id('dot'), type: 'circle', source, layout: hidden, paint: {
+          'circle-radius': ifLit(6, 3.5), 'circle-color': ifLit(colours.accent, colours.ink),
+          'circle-stroke-color': colours.halo, 'circle-stroke-width': 1.5 } },
+        { id: id('label'), type: 'symbol', source, layout: { ...hidden,
+          'text-field': ['coalesce', ['get', 'label'], ['get', 'name']], 'text-font': [FONT],
+          'text-size': 13, 'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.7,
+          'text-justify': 'auto', 'text-max-width': 9 },
+          paint: { 'text-color': ifLit(colours.accent, colours.ink), 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+      ];
+    case 'area':
+    case 'approximate-area': {
+      const approximate = info.style === 'approximate-area';
+      return [
+        { id: id('fill'), type: 'fill', source, layout: hidden, paint: {
+          'fill-color': colours.accent, 'fill-opacity': ifLit(0.16, 0.07) } },
+        { id: id('outline'), type: 'line', source, layout: hidden, paint: {
+          'line-color': colours.accent, 'line-width': ifLit(2, 1.2),
+          ...(approximate ? { 'line-dasharray': [2, 2] } : {}) } }
+      ];
+    }
+    case 'boundary':
+      return [
+        { id: id('line'), type: 'line', source, layout: hidden, paint: {
+          'line-color': ['match', ['get', 'lineKind'], 'date-line', colours.ink, colours.boundary],
+          'line-width': ifLit(2.5, 1.5),
+          'line-dasharray': ['match', ['get', 'lineKind'], 'date-line', ['literal', [1, 2]], ['literal', [5, 2]]] } },
+        { id: id('label'), type: 'symbol', source, layout: { ...hidden,
+          'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 12,
+          'text-offset': [0, -0.8] },
+          paint: { 'text-color': colours.boundary, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+      ];
+    case 'approximate-line':
+      return [
+        { id: id('line'), type: 'line', source, layout: { ...hidden, 'line-cap': 'round' }, paint: {
+          'line-color': colours.accent, 'line-width': ifLit(3, 2), 'line-dasharray': [1.5, 1.5] } }
+      ];
+    default:
+      throw new Error(`layer "${info.id}": unknown style kind "${info.style}"`);
+  }
+}
+
+/** The whole style: water, the world's countries, detail patches, then the data layers. */
+export function buildStyle(data: MapData, layers: LayerInfo[], fontUrl: string): StyleSpecification {
+  const geojson = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d });
+  const sources: StyleSpecification['sources'] = {
+    countries: geojson(data.countries),
+    borders: geojson(data.borders)
+  };
+  const base: LayerSpecification[] = [
+    { id: 'water', type: 'background', paint: { 'background-color': colours.water } },
+    { id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': colours.land } },
+    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': colours.border, 'line-width': 0.8 } }
+  ];
+  for (const d of data.details) {
+    sources[`${d.id}-water`] = geojson(d.water);
+    sources[`${d.id}-land`] = geojson(d.land);
+    sources[`${d.id}-borders`] = geojson(d.borders);
+    base.push(
+      { id: `${d.id}:water`, type: 'fill', source: `${d.id}-water`, minzoom: 4, paint: { 'fill-color': colours.water } },
+      { id: `${d.id}:land`, type: 'fill', source: `${d.id}-land`, minzoom: 4, paint: { 'fill-color': colours.land } },
+      { id: `${d.id}:borders`, type: 'line', source: `${d.id}-borders`, minzoom: 4, paint: { 'line-color': colours.border, 'line-width': 0.8 } }
+    );
+  }
+  const drawn: LayerSpecification[] = [];
+  for (const info of layers) {
+    // promoteId lets the controller highlight features by their string `id` property.
+    sources[info.id] = { ...geojson(data.layers[info.id]), promoteId: 'id' };
+    drawn.push(...layersFor(info));
+  }
+  // Lines and areas under points and labels, whatever order the manifest lists them in.
+  drawn.sort((a, b) => Number(a.type === 'symbol' || a.type === 'circle') - Number(b.type === 'symbol' || b.type === 'circle'));
+  return {
+    version: 8,
+    projection: { type: 'globe' },
+    'font-faces': { [FONT]: fontUrl },
+    sources,
+    layers: [...base, ...drawn]
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { fitZoom, formatCamera, parseCamera, REFERENCE_SIZE } from '$lib/map/camera';
+import { diffView } from '$lib/map/view-diff';
+
+describe('camera', () => {
+  it('keeps the authored zoom at the reference size and drops one level per halving', () => {
+    expect(fitZoom(5, REFERENCE_SIZE, 900)).toBe(5);
+    expect(fitZoom(5, 900, REFERENCE_SIZE / 2)).toBe(4);
+    expect(fitZoom(0.5, 100, 100)).toBe(0);
+  });
+  it('formats and parses data-camera, normalising the bearing', () => {
+    const text = formatCamera({ center: [-149.80639, 61.25139], zoom: 12.345, bearing: 190, pitch: 45 });
+    expect(text).toBe('-149.8064,61.2514,12.35,-170.0,45.0');
+    expect(parseCamera(text)).toEqual({ center: [-149.8064, 61.2514], zoom: 12.35, bearing: -170, pitch: 45 });
+    expect(parseCamera('1,2,3')).toBeNull();
+  });
+});
+
+describe('diffView', () => {
+  const v = (layers: string[], highlight: string[]) => ({ id: 'v', camera: { center: [0, 0] as [number, number], zoom: 1, bearing: 0, pitch: 0 }, layers, highlight });
+  it('hides every other layer the first time', () => {
+    expect(diffView(null, v(['a'], ['x']), ['a', 'b', 'c'])).toEqual({ show: ['a'], hide: ['b', 'c'], highlight: ['x'], unhighlight: [] });
+  });
+  it('changes only what differs', () => {
+    expect(diffView(v(['a', 'b'], ['x', 'y']), v(['b', 'c'], ['y', 'z']), ['a', 'b', 'c'])).toEqual({ show: ['c'], hide: ['a'], highlight: ['z'], unhighlight: ['x'] });
+  });
+});

@@ -1,0 +1,66 @@
+// The story checker: the valid fixture parses; each bad fixture fails with the file, the line
+// and the reason an editor needs.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkStory, StoryError } from '$lib/content/check-story';
+import { readSources } from '$lib/content/load-story';
+import type { LayerInfo } from '$lib/content/types';
+
+const layers: LayerInfo[] = [
+  { id: 'places', title: 'Places', style: 'points', file: '/data/places.topo.json', source: 'test', licence: 'test', featureIds: ['anchorage'] }
+];
+const context = { sources: readSources(), layers };
+
+function check(name: string) {
+  const file = `tests/fixtures/story/${name}`;
+  return checkStory(readFileSync(file, 'utf8'), file, context);
+}
+
+function problemsOf(name: string) {
+  try {
+    check(name);
+  } catch (error) {
+    if (error instanceof StoryError) return error.problems;
+    throw error;
+  }
+  throw new Error(`${name} was accepted`);
+}
+
+describe('checkStory', () => {
+  it('parses a valid story, finding the paragraph of each quote', () => {
+    const story = check('valid.yaml');
+    expect(story.sections[0].body).toEqual(['One paragraph.', 'Another paragraph.']);
+    expect(story.sections[0].passages[0]).toEqual({
+      source: '000_ed693602bbf98664',
+      paragraph: 2,
+      quote: 'The two leaders exchanged a handshake on a red carpet beside their aircraft'
+    });
+    expect(story.views.city.camera).toEqual({ center: [-149.9, 61.2], zoom: 10, bearing: 0, pitch: 0 });
+  });
+
+  const cases: [fixture: string, line: number, reason: RegExp][] = [
+    ['misquote.yaml', 20, /quote not found verbatim in 000_ed693602bbf98664[\s\S]*closest text in the report: "The two leaders exchanged a handshake on a red carpet beside their aircraft"/],
+    ['straight-apostrophe.yaml', 20, /quote not found verbatim[\s\S]*closest text in the report: "Russia’s Vladimir Putin"/],
+    ['unknown-view.yaml', 12, /unknown view "town" \(known: city\)/],
+    ['unknown-layer.yaml', 7, /unknown layer "roads"/],
+    ['missing-field.yaml', 10, /missing field "mapDescription"/],
+    ['unknown-source.yaml', 19, /unknown source "009_nope"/],
+    ['duplicate-id.yaml', 23, /section id "first" is used twice/],
+    ['unknown-field.yaml', 12, /unknown field "subtitle"/],
+    ['swapped-center.yaml', 5, /center must be \[longitude, latitude\]/],
+    ['bad-yaml.yaml', 11, /^YAML: /],
+    ['highlight-hidden.yaml', 8, /highlighted feature "kyiv-nowhere" is not in any of this view's layers/],
+    ['wrong-paragraph.yaml', 20, /quote is in paragraph 2 of 000_ed693602bbf98664, not 5/]
+  ];
+  it.each(cases)('%s fails at line %i with the reason', (fixture, line, reason) => {
+    const problems = problemsOf(fixture);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].file).toBe(`tests/fixtures/story/${fixture}`);
+    expect(problems[0].message).toMatch(reason);
+    expect(problems[0].line).toBe(line);
+  });
+
+  it('formats every problem as file:line: reason', () => {
+    expect(() => check('unknown-view.yaml')).toThrow(/^tests\/fixtures\/story\/unknown-view\.yaml:12: unknown view/);
+  });
+});
