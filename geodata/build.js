@@ -1,0 +1,225 @@
+// Why this file exists: the story map draws only offline data served by the site itself. This
+// script turns the authored layers in geodata/*.geojson and the Natural Earth basemap from
+// world-atlas into compact TopoJSON under static/data/, plus a manifest the map reads:
+//
+//   <layer id>.topo.json     one per authored geodata/<layer id>.geojson (object named <id>)
+//   world.topo.json          1:50m countries, Crimea in Ukraine, no antimeridian bands
+//   detail-<name>.topo.json  small 1:10m clips where the 50m coastline is too coarse
+//   layers.json              manifest of the authored layers, sorted by id
+//
+// Usage: node geodata/build.js [--src geodata] [--out static/data]
+// Any validation error prints "geodata/<file>: feature <id>: <reason>" and exits 1 before
+// anything is written. Outputs are written to a temporary folder, then renamed into place.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { topology } from 'topojson-server';
+import * as turf from '@turf/turf';
+import { validateCollection } from './lib/validate.js';
+import { quantizationFor } from './lib/geometry.js';
+import { buildWorld, checkWorld, MIN_ISLAND_KM2, SIMPLIFY_TOLERANCE, WORLD_SOURCE } from './lib/world.js';
+import { buildDetailClip, checkDetailClip, loadDetailSource, DETAIL_SOURCE } from './lib/detail.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const NATURAL_EARTH_LICENCE =
+  'Public domain (Natural Earth); world-atlas packaging ISC (c) Michael Bostock';
+
+/** The basemap: not authored, so described here. */
+const WORLD_META = {
+  id: 'world',
+  title: 'Countries',
+  source: `Natural Earth 4.1 admin-0 countries 1:50m, via npm world-atlas 2.0.2 (${WORLD_SOURCE}); Crimea moved from Russia to Ukraine; antimeridian rings unwrapped; islands under ${MIN_ISLAND_KM2} km² dropped; simplified ${SIMPLIFY_TOLERANCE}°`,
+  licence: NATURAL_EARTH_LICENCE,
+  accuracy: 'Natural Earth 1:50m, simplified to about 4 km'
+};
+
+/**
+ * Detail clips from Natural Earth 1:10m. `expect`: points (coordinates from the reference
+ * README, as in places.geojson) that must fall in the named country's land in the clip.
+ */
+const DETAIL_CLIPS = [
+  {
+    name: 'bering',
+    title: 'Bering Strait detail',
+    bbox: [-176, 63.5, -161, 67.8],
+    expect: [
+      { name: 'Big Diomede', at: [-169.05694, 65.78111], in: 'Russia' },
+      { name: 'Little Diomede', at: [-168.92083, 65.75417], in: 'United States of America' },
+      { name: 'Cape Dezhnev', at: [-169.65194, 66.07917], in: 'Russia' },
+      { name: 'Cape Prince of Wales', at: [-168.08472, 65.59639], in: 'United States of America' }
+    ]
+  },
+  {
+    name: 'anchorage',
+    title: 'Anchorage detail',
+    bbox: [-151.5, 60.6, -148.6, 61.8],
+    expect: [
+      { name: 'Anchorage', at: [-149.90028, 61.21806], in: 'United States of America' },
+      { name: 'JBER airfield', at: [-149.80639, 61.25139], in: 'United States of America' }
+    ]
+  }
+];
+
+/** Layer metadata kept from an authored FeatureCollection's foreign members. */
+const META_KEYS = ['id', 'title', 'style', 'source', 'licence', 'asOf'];
+
+/**
+ * @param {any} fc
+ * @returns {Record<string, unknown>}
+ */
+function layerMeta(fc) {
+  return Object.fromEntries(META_KEYS.filter((k) => fc[k] !== undefined).map((k) => [k, fc[k]]));
+}
+
+/** A topology with `meta` right after `type`, for readers of the file. */
+function withMeta(/** @type {any} */ topo, /** @type {Record<string, unknown>} */ meta) {
+  const { type, ...rest } = topo;
+  return { type, meta, ...rest };
+}
+
+/** A path as printed in messages: relative to the working folder when inside it. */
+function display(/** @type {string} */ p) {
+  const rel = path.relative(process.cwd(), p);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel.split(path.sep).join('/');
+}
+
+/**
+ * Read and validate every authored layer.
+ * @param {string} srcDir
+ * @returns {{ layers: { stem: string, fc: any }[], errors: string[] }}
+ */
+export function readAuthored(srcDir) {
+  const files = fs.readdirSync(srcDir).filter((f) => f.endsWith('.geojson')).sort();
+  const seenIds = new Map();
+  const errors = [];
+  const layers = [];
+  for (const name of files) {
+    const file = display(path.join(srcDir, name));
+    const stem = name.slice(0, -'.geojson'.length);
+    let fc;
+    try {
+      fc = JSON.parse(fs.readFileSync(path.join(srcDir, name), 'utf8'));
+    } catch (e) {
+      errors.push(`${file}: invalid JSON: ${/** @type {Error} */ (e).message}`);
+      continue;
+    }
+    if (stem === 'world' || stem === 'layers' || stem.startsWith('detail-')) {
+      errors.push(`${file}: the name "${stem}" is taken by a generated file; rename the layer`);
+    }
+    errors.push(...validateCollection(file, stem, fc, seenIds));
+    layers.push({ stem, fc });
+  }
+  if (files.length === 0) errors.push(`${display(srcDir)}: no .geojson files`);
+  return { layers, errors };
+}
+
+/**
+ * Build every output in memory: file name → JSON text. Throws on a failed check.
+ * @param {{ stem: string, fc: any }[]} layers
+ * @returns {Map<string, string>}
+ */
+export function buildOutputs(layers) {
+  /** @type {Map<string, string>} */
+  const out = new Map();
+  const manifest = [];
+
+  for (const { stem, fc } of [...layers].sort((a, b) => (a.stem < b.stem ? -1 : 1))) {
+    const meta = layerMeta(fc);
+    /** @type {import('geojson').FeatureCollection} */
+    const features = { type: 'FeatureCollection', features: fc.features };
+    const topo = withMeta(topology({ [stem]: features }, quantizationFor(turf.bbox(features))), meta);
+    const file = `${stem}.topo.json`;
+    out.set(file, JSON.stringify(topo));
+    manifest.push({
+      ...meta,
+      file: `/data/${file}`,
+      featureIds: fc.features.map((/** @type {any} */ f) => f.properties.id)
+    });
+  }
+  out.set('layers.json', `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const world = buildWorld();
+  const worldProblems = checkWorld(world.topology);
+  if (worldProblems.length) throw new Error(worldProblems.map((p) => `world: ${p}`).join('\n'));
+  out.set('world.topo.json', JSON.stringify(withMeta(world.topology, { ...WORLD_META, notes: world.notes })));
+
+  const detail = loadDetailSource();
+  for (const clip of DETAIL_CLIPS) {
+    const id = `detail-${clip.name}`;
+    const topo = buildDetailClip(detail, clip.bbox);
+    const problems = checkDetailClip(topo, clip.expect);
+    if (problems.length) throw new Error(problems.map((p) => `${id}: ${p}`).join('\n'));
+    const meta = {
+      id,
+      title: clip.title,
+      source: `Natural Earth 4.1 admin-0 countries 1:10m, via npm world-atlas 2.0.2 (${DETAIL_SOURCE}), clipped to bbox`,
+      licence: NATURAL_EARTH_LICENCE,
+      accuracy: 'Natural Earth 1:10m (about 1 km), unsimplified',
+      bbox: clip.bbox
+    };
+    out.set(`${id}.topo.json`, JSON.stringify(withMeta(topo, meta)));
+  }
+  return out;
+}
+
+/**
+ * Write the outputs: all into a temporary folder beside outDir first, then each renamed into
+ * outDir. Generated *.topo.json files in outDir that this run did not produce are removed.
+ * @param {Map<string, string>} outputs
+ * @param {string} outDir
+ */
+export function writeOutputs(outputs, outDir) {
+  fs.mkdirSync(path.dirname(outDir), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(path.dirname(outDir), '.data-tmp-'));
+  try {
+    for (const [name, text] of outputs) fs.writeFileSync(path.join(tmp, name), text);
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const name of outputs.keys()) fs.renameSync(path.join(tmp, name), path.join(outDir, name));
+    for (const name of fs.readdirSync(outDir)) {
+      if (name.endsWith('.topo.json') && !outputs.has(name)) fs.rmSync(path.join(outDir, name));
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  const opts = { src: path.join(ROOT, 'geodata'), out: path.join(ROOT, 'static', 'data') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--src') opts.src = path.resolve(argv[++i]);
+    else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]} (usage: build.js [--src dir] [--out dir])`);
+  }
+  return opts;
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const { layers, errors } = readAuthored(opts.src);
+  if (errors.length) {
+    for (const e of errors) console.error(e);
+    console.error(`geodata: ${errors.length} error(s); nothing written`);
+    process.exit(1);
+  }
+  let outputs;
+  try {
+    outputs = buildOutputs(layers);
+  } catch (e) {
+    console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
+    console.error('geodata: build failed; nothing written');
+    process.exit(1);
+  }
+  writeOutputs(outputs, opts.out);
+  let total = 0;
+  for (const [name, text] of outputs) {
+    const bytes = Buffer.byteLength(text);
+    total += bytes;
+    console.log(`  ${display(path.join(opts.out, name)).padEnd(40)} ${String(bytes).padStart(8)} B`);
+  }
+  console.log(`geodata: wrote ${outputs.size} files, ${(total / 1024).toFixed(1)} KiB`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
