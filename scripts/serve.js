@@ -4,12 +4,14 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.json': 'application/json', '.woff2': 'font/woff2', '.svg': 'image/svg+xml',
   '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon'
 };
 
+/** @param {string} path */
 function isFile(path) {
   try {
     return statSync(path).isFile();
@@ -18,7 +20,10 @@ function isFile(path) {
   }
 }
 
-/** Starts serving `root` on `port` (0: any free port); resolves with the server once listening. */
+/**
+ * Starts serving `root` on `port` (0: any free port); resolves with the server once listening.
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function serve(root = 'build', port = 4173) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -37,6 +42,6 @@ export function serve(root = 'build', port = 4173) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await serve('build', Number(process.argv[2] ?? 4173));
-  const { port } = server.address();
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   console.log(`The story is at http://localhost:${port}/ (Ctrl+C to stop)`);
 }

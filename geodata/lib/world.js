@@ -4,7 +4,9 @@
 //   2. Crimea, which Natural Earth assigns to Russia, is moved to Ukraine (internationally
 //      recognised borders), so the Perekop isthmus is no longer a border;
 //   3. islands under MIN_ISLAND_KM2 are dropped and arcs simplified to keep the file small;
-//   4. a `borders` object (land borders only, no coastlines) is computed from the result.
+//   4. a `borders` object (land borders only, no coastlines) is computed from the result;
+//   5. a `labels` object: one point per sizeable country (the centre of its largest polygon),
+//      with `minzoom` by area, so small countries are named only when the map is close.
 
 import * as topojsonClient from 'topojson-client';
 import { topology } from 'topojson-server';
@@ -61,7 +63,8 @@ export function buildWorld({
   }
   notes.push(`dropped ${dropped} islands under ${minIslandKm2} km²`);
 
-  const topo = /** @type {any} */ (topology({ countries }));
+  const labels = countryLabels(countries.features);
+  const topo = /** @type {any} */ (topology({ countries, labels }));
   simplifyArcs(topo, tolerance);
   const quantized = /** @type {any} */ (topojsonClient.quantize(topo, quantization));
   quantized.objects.borders = topojsonClient.meshArcs(
@@ -70,6 +73,29 @@ export function buildWorld({
     (a, b) => a !== b
   );
   return { topology: quantized, notes };
+}
+
+/** Countries smaller than this get no label at all. */
+const MIN_LABEL_KM2 = 20_000;
+
+/**
+ * A label point per country: the centre of mass of its largest polygon, rounded to 0.01°.
+ * @param {import('geojson').Feature[]} features
+ * @returns {import('geojson').FeatureCollection}
+ */
+function countryLabels(features) {
+  const labels = [];
+  for (const f of features) {
+    const polygons = asPolygons(f.geometry);
+    const areas = polygons.map((p) => turf.area(turf.polygon(p)) / 1e6);
+    const total = areas.reduce((a, b) => a + b, 0);
+    if (total < MIN_LABEL_KM2) continue;
+    const largest = polygons[areas.indexOf(Math.max(...areas))];
+    const [x, y] = turf.centerOfMass(turf.polygon(largest)).geometry.coordinates;
+    const minzoom = total > 1_500_000 ? -2 : total > 300_000 ? 2.5 : 3.5;
+    labels.push(turf.point([Math.round(x * 100) / 100, Math.round(y * 100) / 100], { name: f.properties?.name, minzoom }));
+  }
+  return turf.featureCollection(labels);
 }
 
 /**

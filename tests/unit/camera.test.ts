@@ -6,7 +6,7 @@ describe('camera', () => {
   it('keeps the authored zoom at the reference size and drops one level per halving', () => {
     expect(fitZoom(5, REFERENCE_SIZE, 900)).toBe(5);
     expect(fitZoom(5, 900, REFERENCE_SIZE / 2)).toBe(4);
-    expect(fitZoom(0.5, 100, 100)).toBe(0);
+    expect(fitZoom(0.5, 10, 10)).toBe(-2);
   });
   it('formats and parses data-camera, normalising the bearing', () => {
     const text = formatCamera({ center: [-149.80639, 61.25139], zoom: 12.345, bearing: 190, pitch: 45 });

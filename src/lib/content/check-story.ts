@@ -50,7 +50,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
     const path = ['views', id];
     if (!ID.test(id)) report(lineOf(path), `view id "${id}" must be lower-case words joined by hyphens`);
     const v = reader.fields(path, {
-      center: lngLat, zoom: range(0, 22), bearing: optional(range(-360, 360), 0),
+      center: lngLat, zoom: range(-2, 22), bearing: optional(range(-360, 360), 0),
       pitch: optional(range(0, 85), 0), layers: stringList, highlight: optional(stringList, [])
     }) as (Camera & { layers: string[]; highlight: string[] }) | undefined;
     if (!v) continue;

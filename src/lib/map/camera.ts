@@ -1,6 +1,9 @@
 // Camera arithmetic shared by the controller and the tests: no MapLibre here.
 import type { Camera } from '$lib/content/types';
 
+/** The lowest zoom MapLibre allows; below 0 the globe shrinks within the box. */
+export const MIN_ZOOM = -2;
+
 /** The map size (shorter side, in CSS px) that views' zoom levels are authored for. */
 export const REFERENCE_SIZE = 600;
 
@@ -9,7 +12,7 @@ export const REFERENCE_SIZE = 600;
 export function fitZoom(zoom: number, width: number, height: number): number {
   const side = Math.min(width, height);
   if (!(side > 0)) return zoom;
-  return Math.max(0, zoom + Math.log2(side / REFERENCE_SIZE));
+  return Math.max(MIN_ZOOM, zoom + Math.log2(side / REFERENCE_SIZE));
 }
 
 /** The `data-camera` attribute: "lng,lat,zoom,bearing,pitch", rounded for stable comparison. */

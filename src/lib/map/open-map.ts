@@ -7,6 +7,7 @@ import type { Topology } from 'topojson-specification';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { LayerInfo } from '$lib/content/types';
 import type { MapLike } from './controller.svelte';
+import { MIN_ZOOM } from './camera';
 import { buildStyle, type MapData } from './style';
 
 /** The high-detail patches the basemap draws over the world (see geodata/build.js). */
@@ -35,6 +36,7 @@ export async function loadMapData(layers: LayerInfo[]): Promise<MapData> {
   return {
     countries: collection(world, 'countries'),
     borders: collection(world, 'borders'),
+    countryLabels: collection(world, 'labels'),
     details: details.map((t, i) => ({
       id: DETAILS[i],
       water: collection(t, 'frame'),
@@ -58,8 +60,10 @@ export async function openMap(container: HTMLElement, layers: LayerInfo[]): Prom
     style: buildStyle(data, layers, new URL(fontUrl, location.href).href),
     // While reading, the map follows the story and never takes the page's scroll or keys.
     interactive: false,
-    attributionControl: { compact: true, customAttribution: 'Natural Earth' },
-    fadeDuration: 0
+    attributionControl: { compact: true },
+    fadeDuration: 0,
+    // Views near the pole need zoom below 0: MapLibre's globe scales with the latitude.
+    minZoom: MIN_ZOOM
   });
   await map.once('load');
   return map as unknown as MapLike;

@@ -9,6 +9,8 @@ import type { LayerInfo } from '$lib/content/types';
 export interface MapData {
   countries: FeatureCollection;
   borders: FeatureCollection;
+  /** A point per sizeable country, with the zoom (`minzoom`) from which it is named. */
+  countryLabels: FeatureCollection;
   /** Small high-detail patches (10m) drawn over the 50m world where views zoom in. */
   details: { id: string; water: FeatureCollection; land: FeatureCollection; borders: FeatureCollection }[];
   /** One collection per data layer, keyed by layer id. */
@@ -22,6 +24,7 @@ export const colours = {
   land: '#f5f2ea',
   border: '#9d978c',
   ink: '#2b2b2b',
+  countryLabel: '#8a8478',
   accent: '#b3261e',
   boundary: '#1f4e79',
   halo: '#ffffff'
@@ -29,6 +32,8 @@ export const colours = {
 
 const lit: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 const ifLit = <T>(on: T, off: T): ExpressionSpecification => ['case', lit, on as never, off as never];
+/** Features with a `minzoom` property (minor places, small countries) appear from that zoom on. */
+const fromMinzoom: ExpressionSpecification = ['>=', ['zoom'], ['coalesce', ['get', 'minzoom'], 0]];
 
 /** The MapLibre layers that draw one data layer, by its style kind. Ids are `<layer id>:<part>`. */
 export function layersFor(info: LayerInfo): LayerSpecification[] {
@@ -38,10 +43,10 @@ export function layersFor(info: LayerInfo): LayerSpecification[] {
   switch (info.style) {
     case 'points':
       return [
-        { id: id('dot'), type: 'circle', source, layout: hidden, paint: {
+        { id: id('dot'), type: 'circle', source, filter: fromMinzoom, layout: hidden, paint: {
           'circle-radius': ifLit(6, 3.5), 'circle-color': ifLit(colours.accent, colours.ink),
           'circle-stroke-color': colours.halo, 'circle-stroke-width': 1.5 } },
-        { id: id('label'), type: 'symbol', source, layout: { ...hidden,
+        { id: id('label'), type: 'symbol', source, filter: fromMinzoom, layout: { ...hidden,
           'text-field': ['coalesce', ['get', 'label'], ['get', 'name']], 'text-font': [FONT],
           'text-size': 13, 'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.7,
           'text-justify': 'auto', 'text-max-width': 9 },
@@ -83,8 +88,9 @@ export function layersFor(info: LayerInfo): LayerSpecification[] {
 export function buildStyle(data: MapData, layers: LayerInfo[], fontUrl: string): StyleSpecification {
   const geojson = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d });
   const sources: StyleSpecification['sources'] = {
-    countries: geojson(data.countries),
-    borders: geojson(data.borders)
+    countries: { ...geojson(data.countries), attribution: 'Natural Earth' },
+    borders: geojson(data.borders),
+    'country-labels': geojson(data.countryLabels)
   };
   const base: LayerSpecification[] = [
     { id: 'water', type: 'background', paint: { 'background-color': colours.water } },
@@ -101,6 +107,11 @@ export function buildStyle(data: MapData, layers: LayerInfo[], fontUrl: string):
       { id: `${d.id}:borders`, type: 'line', source: `${d.id}-borders`, minzoom: 4, paint: { 'line-color': colours.border, 'line-width': 0.8 } }
     );
   }
+  base.push({
+    id: 'country-labels', type: 'symbol', source: 'country-labels', filter: fromMinzoom,
+    layout: { 'text-field': ['upcase', ['get', 'name']], 'text-font': [FONT], 'text-size': 11, 'text-letter-spacing': 0.12, 'text-max-width': 7 },
+    paint: { 'text-color': colours.countryLabel, 'text-halo-color': colours.land, 'text-halo-width': 1 }
+  });
   const drawn: LayerSpecification[] = [];
   for (const info of layers) {
     // promoteId lets the controller highlight features by their string `id` property.
