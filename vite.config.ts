@@ -1,8 +1,26 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { loadStory } from './src/lib/content/load-story.ts';
+
+/** Fails the build before anything is written when the story file has problems, printing each
+ *  as file:line: reason (prerendering would only report "500 /"). */
+function checkStory(): Plugin {
+  return {
+    name: 'check-story',
+    apply: 'build',
+    buildStart() {
+      try {
+        loadStory();
+      } catch (error) {
+        this.error(`\n${(error as Error).message}\n`);
+      }
+    }
+  };
+}
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [checkStory(), sveltekit()],
   test: {
     projects: [
       {

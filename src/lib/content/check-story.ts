@@ -1,7 +1,7 @@
 // Parses and checks the story file. Every problem names the file, the line and the reason, so an
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus';
+import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus.ts';
 import type { Camera, LayerInfo, MapView, Passage, Section, Story } from './types';
 
 export interface Problem {

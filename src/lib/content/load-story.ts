@@ -2,8 +2,8 @@
 // Runs at build time only (prerender, the build's content check, tests): never in the browser.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkStory } from './check-story';
-import { makeSource, type SourceDoc } from './corpus';
+import { checkStory } from './check-story.ts';
+import { makeSource, type SourceDoc } from './corpus.ts';
 import type { LayerInfo, Story } from './types';
 
 /** Where this site's content lives, relative to the project root. */
