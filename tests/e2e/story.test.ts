@@ -35,7 +35,7 @@ describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
       const map = await page.locator(MAP).boundingBox();
       const png = await page.screenshot({ clip: map! });
       writeFileSync(`screenshots/${name}-${section.id}.png`, await page.screenshot());
-      expect(await distinctColours(page, png), `${section.id}: colours in the map`).toBeGreaterThan(6);
+      expect(await distinctColours(page, png), `${section.id}: colours in the map`).toBeGreaterThan(12);
     }
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
     const origin = new URL(baseURL()).origin;
