@@ -6,17 +6,20 @@
 //   world.topo.json          1:50m countries, Crimea in Ukraine, no antimeridian bands
 //   detail-<name>.topo.json  small 1:10m clips where the 50m coastline is too coarse
 //   layers.json              manifest of the authored layers, sorted by id
+//   distances.json           the distances named in geodata/distances.json, measured (lib/distances.js)
 //
 // Usage: node geodata/build.js [--src geodata] [--out static/data]
-// Any validation error prints "geodata/<file>: feature <id>: <reason>" and exits 1 before
-// anything is written. Outputs are written to a temporary folder, then renamed into place.
+// Any validation error prints "geodata/<file>: feature <id>: <reason>" (or "distance <id>") and
+// exits 1 before anything is written. Polygon rings wound against RFC 7946 are rewound, with a
+// notice on stdout. Outputs are written to a temporary folder, then renamed into place.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { topology } from 'topojson-server';
 import * as turf from '@turf/turf';
-import { validateCollection } from './lib/validate.js';
+import { rewindCollection, validateCollection } from './lib/validate.js';
+import { landPolygons, measureDistances, placePoints } from './lib/distances.js';
 import { quantizationFor } from './lib/geometry.js';
 import { buildWorld, checkWorld, MIN_ISLAND_KM2, SIMPLIFY_TOLERANCE, WORLD_SOURCE } from './lib/world.js';
 import { buildDetailClip, checkDetailClip, loadDetailSource, DETAIL_SOURCE } from './lib/detail.js';
@@ -86,14 +89,15 @@ function display(/** @type {string} */ p) {
 }
 
 /**
- * Read and validate every authored layer.
+ * Read and validate every authored layer; rewind the rings of valid ones (RFC 7946).
  * @param {string} srcDir
- * @returns {{ layers: { stem: string, fc: any }[], errors: string[] }}
+ * @returns {{ layers: { stem: string, fc: any }[], errors: string[], notices: string[] }}
  */
 export function readAuthored(srcDir) {
   const files = fs.readdirSync(srcDir).filter((f) => f.endsWith('.geojson')).sort();
   const seenIds = new Map();
   const errors = [];
+  const notices = [];
   const layers = [];
   for (const name of files) {
     const file = display(path.join(srcDir, name));
@@ -108,19 +112,45 @@ export function readAuthored(srcDir) {
     if (stem === 'world' || stem === 'layers' || stem.startsWith('detail-')) {
       errors.push(`${file}: the name "${stem}" is taken by a generated file; rename the layer`);
     }
-    errors.push(...validateCollection(file, stem, fc, seenIds));
+    const problems = validateCollection(file, stem, fc, seenIds);
+    if (problems.length) errors.push(...problems);
+    else notices.push(...rewindCollection(file, fc));
     layers.push({ stem, fc });
   }
   if (files.length === 0) errors.push(`${display(srcDir)}: no .geojson files`);
-  return { layers, errors };
+  return { layers, errors, notices };
+}
+
+/**
+ * Read, check and measure `distances.json` in srcDir (optional: none, no distances). Its
+ * places are the points of the layer `places`; its land, the 10m polygons of the detail source.
+ * @param {string} srcDir
+ * @param {{ stem: string, fc: any }[]} layers  validated layers
+ * @param {ReturnType<typeof loadDetailSource>} detail
+ * @returns {{ distances: import('./lib/distances.js').Distance[] | null, errors: string[] }}
+ */
+export function readDistances(srcDir, layers, detail) {
+  const full = path.join(srcDir, 'distances.json');
+  if (!fs.existsSync(full)) return { distances: null, errors: [] };
+  const file = display(full);
+  let specs;
+  try {
+    specs = JSON.parse(fs.readFileSync(full, 'utf8'));
+  } catch (e) {
+    return { distances: null, errors: [`${file}: invalid JSON: ${/** @type {Error} */ (e).message}`] };
+  }
+  const places = placePoints(layers.find((l) => l.stem === 'places')?.fc);
+  return measureDistances(file, specs, places, landPolygons(detail));
 }
 
 /**
  * Build every output in memory: file name → JSON text. Throws on a failed check.
  * @param {{ stem: string, fc: any }[]} layers
+ * @param {ReturnType<typeof loadDetailSource>} detail
+ * @param {import('./lib/distances.js').Distance[] | null} distances  null: no distances.json
  * @returns {Map<string, string>}
  */
-export function buildOutputs(layers) {
+export function buildOutputs(layers, detail, distances) {
   /** @type {Map<string, string>} */
   const out = new Map();
   const manifest = [];
@@ -139,13 +169,13 @@ export function buildOutputs(layers) {
     });
   }
   out.set('layers.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  if (distances) out.set('distances.json', `${JSON.stringify(distances, null, 2)}\n`);
 
   const world = buildWorld();
   const worldProblems = checkWorld(world.topology);
   if (worldProblems.length) throw new Error(worldProblems.map((p) => `world: ${p}`).join('\n'));
   out.set('world.topo.json', JSON.stringify(withMeta(world.topology, { ...WORLD_META, notes: world.notes })));
 
-  const detail = loadDetailSource();
   for (const clip of DETAIL_CLIPS) {
     const id = `detail-${clip.name}`;
     const topo = buildDetailClip(detail, clip.bbox);
@@ -166,7 +196,8 @@ export function buildOutputs(layers) {
 
 /**
  * Write the outputs: all into a temporary folder beside outDir first, then each renamed into
- * outDir. Generated *.topo.json files in outDir that this run did not produce are removed.
+ * outDir. Generated files (*.topo.json, distances.json) in outDir that this run did not
+ * produce are removed.
  * @param {Map<string, string>} outputs
  * @param {string} outDir
  */
@@ -178,7 +209,7 @@ export function writeOutputs(outputs, outDir) {
     fs.mkdirSync(outDir, { recursive: true });
     for (const name of outputs.keys()) fs.renameSync(path.join(tmp, name), path.join(outDir, name));
     for (const name of fs.readdirSync(outDir)) {
-      if (name.endsWith('.topo.json') && !outputs.has(name)) fs.rmSync(path.join(outDir, name));
+      if ((name.endsWith('.topo.json') || name === 'distances.json') && !outputs.has(name)) fs.rmSync(path.join(outDir, name));
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -198,15 +229,20 @@ function parseArgs(argv) {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const { layers, errors } = readAuthored(opts.src);
-  if (errors.length) {
+  const { layers, errors, notices } = readAuthored(opts.src);
+  for (const n of notices) console.log(n);
+  // Distances read places.geojson and the 10m land: checked once the layers are valid.
+  const detail = errors.length ? null : loadDetailSource();
+  const measured = detail ? readDistances(opts.src, layers, detail) : { distances: null, errors: [] };
+  errors.push(...measured.errors);
+  if (errors.length || !detail) {
     for (const e of errors) console.error(e);
     console.error(`geodata: ${errors.length} error(s); nothing written`);
     process.exit(1);
   }
   let outputs;
   try {
-    outputs = buildOutputs(layers);
+    outputs = buildOutputs(layers, detail, measured.distances);
   } catch (e) {
     console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
     console.error('geodata: build failed; nothing written');

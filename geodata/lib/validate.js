@@ -1,6 +1,11 @@
 // Why this file exists: every authored layer in geodata/*.geojson must say what it is and where
 // each feature's coordinates come from. This checks that before anything is built, and names
-// the file and feature of each problem so an editor can fix it without reading code.
+// the file and feature of each problem so an editor can fix it without reading code: coordinates
+// out of range (or swapped: GeoJSON is [longitude, latitude]), unclosed or self-crossing rings,
+// geometry that does not fit the layer's style, missing provenance, duplicate ids. Rings wound
+// the wrong way are not errors: rewindCollection fixes them (RFC 7946) and says so.
+
+import * as turf from '@turf/turf';
 
 /** Layer styles the map knows how to draw, and the geometry types each accepts. */
 export const STYLES = {
@@ -35,7 +40,11 @@ function positionProblems(p) {
   }
   const [x, y] = p;
   if (x < -180 || x > 180) return [`longitude ${x} out of range -180…180`];
-  if (y < -90 || y > 90) return [`latitude ${y} out of range -90…90`];
+  if (y < -90 || y > 90) {
+    return x >= -90 && x <= 90
+      ? [`latitude ${y} out of range: are longitude and latitude swapped? GeoJSON is [longitude, latitude]`]
+      : [`latitude ${y} out of range -90…90`];
+  }
   return [];
 }
 
@@ -59,7 +68,46 @@ function geometryProblems(geometry) {
     for (const child of c) walk(child, d - 1, ring);
   };
   walk(geometry.coordinates, depth, geometry.type.endsWith('Polygon'));
+  if (problems.length === 0) problems.push(...kinkProblems(geometry));
   return [...new Set(problems)];
+}
+
+/**
+ * Polygons as lists of rings, each named for messages ("exterior ring", "hole 1", with
+ * "polygon 2 " in front for a MultiPolygon); [] for other geometries.
+ * @param {any} geometry  a structurally valid geometry
+ * @returns {{ name: string, ring: number[][], hole: boolean }[][]}
+ */
+function namedRings(geometry) {
+  const multi = geometry.type === 'MultiPolygon';
+  const polygons = multi ? geometry.coordinates : geometry.type === 'Polygon' ? [geometry.coordinates] : [];
+  return polygons.map((/** @type {number[][][]} */ rings, /** @type {number} */ p) =>
+    rings.map((ring, r) => ({
+      name: `${multi ? `polygon ${p + 1} ` : ''}${r === 0 ? 'exterior ring' : `hole ${r}`}`,
+      ring,
+      hole: r > 0
+    }))
+  );
+}
+
+/**
+ * A polygon ring that crosses or touches itself (turf.kinks), with the first such point.
+ * Repeated consecutive positions are harmless, but turf.kinks reports them: they are skipped.
+ * @param {any} geometry  a structurally valid geometry
+ */
+function kinkProblems(geometry) {
+  /** @type {string[]} */
+  const problems = [];
+  for (const { name, ring } of namedRings(geometry).flat()) {
+    const distinct = ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1][0] || p[1] !== ring[i - 1][1]);
+    if (distinct.length < 4) continue;
+    const kink = turf.kinks(turf.lineString(distinct)).features[0];
+    if (kink) {
+      const [x, y] = kink.geometry.coordinates.map((n) => Math.round(n * 1e4) / 1e4);
+      problems.push(`${name} crosses itself at [${x}, ${y}]`);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -107,4 +155,27 @@ export function validateCollection(file, stem, fc, seenIds) {
     }
   });
   return errors;
+}
+
+/**
+ * Rewind polygon rings to RFC 7946 (exterior rings counter-clockwise, holes clockwise), in
+ * place. Run it on a collection that validateCollection accepted.
+ * @param {string} file  path to print
+ * @param {any} fc       a valid FeatureCollection; its geometries are changed
+ * @returns {string[]} notices "<file>: feature <id>: rewound …"
+ */
+export function rewindCollection(file, fc) {
+  /** @type {string[]} */
+  const notices = [];
+  for (const f of fc.features) {
+    const fixed = new Set();
+    for (const { ring, hole } of namedRings(f.geometry).flat()) {
+      if (turf.booleanClockwise(ring) !== hole) {
+        ring.reverse();
+        fixed.add(hole ? 'rewound hole to clockwise (RFC 7946)' : 'rewound exterior ring to counter-clockwise (RFC 7946)');
+      }
+    }
+    for (const what of fixed) notices.push(`${file}: feature ${f.properties.id}: ${what}`);
+  }
+  return notices;
 }

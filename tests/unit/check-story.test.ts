@@ -2,14 +2,15 @@
 // and the reason an editor needs.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkStory, StoryError } from '$lib/content/check-story';
+import { checkStory, formatDistance, StoryError } from '$lib/content/check-story';
 import { readSources } from '$lib/content/load-story';
 import type { LayerInfo } from '$lib/content/types';
 
 const layers: LayerInfo[] = [
   { id: 'places', title: 'Places', style: 'points', file: '/data/places.topo.json', source: 'test', licence: 'test', featureIds: ['anchorage'] }
 ];
-const context = { sources: readSources(), layers };
+const distances = [{ id: 'gap', label: 'A gap', km: 3.87, mi: 2.4, method: 'test' }];
+const context = { sources: readSources(), layers, distances };
 
 function check(name: string) {
   const file = `tests/fixtures/story/${name}`;
@@ -50,6 +51,7 @@ describe('checkStory', () => {
     ['swapped-center.yaml', 5, /center must be \[longitude, latitude\]/],
     ['bad-yaml.yaml', 11, /^YAML: /],
     ['highlight-hidden.yaml', 8, /highlighted feature "kyiv-nowhere" is not in any of this view's layers/],
+    ['unknown-distance.yaml', 14, /unknown distance "nowhere" in \{distance:nowhere\} \(known: gap\)/],
     ['wrong-paragraph.yaml', 20, /quote is in paragraph 2 of 000_ed693602bbf98664, not 5/]
   ];
   it.each(cases)('%s fails at line %i with the reason', (fixture, line, reason) => {
@@ -58,6 +60,13 @@ describe('checkStory', () => {
     expect(problems[0].file).toBe(`tests/fixtures/story/${fixture}`);
     expect(problems[0].message).toMatch(reason);
     expect(problems[0].line).toBe(line);
+  });
+
+  it('fills {distance:<id>} in text with the computed figure', () => {
+    const text = readFileSync('tests/fixtures/story/valid.yaml', 'utf8').replace('One paragraph.', 'A gap of {distance:gap}.');
+    expect(checkStory(text, 'x.yaml', context).sections[0].body[0]).toBe('A gap of 3.9 km (2.4 mi).');
+    expect(formatDistance({ km: 6992.4, mi: 4344.9 })).toBe('6,990 km (4,340 mi)');
+    expect(formatDistance({ km: 81.4, mi: 50.6 })).toBe('81 km (51 mi)');
   });
 
   it('formats every problem as file:line: reason', () => {

@@ -2,7 +2,7 @@
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus.ts';
-import type { Camera, LayerInfo, MapView, Passage, Section, Story } from './types';
+import type { Camera, Distance, LayerInfo, MapView, Passage, Section, Story } from './types';
 
 export interface Problem {
   file: string;
@@ -21,10 +21,20 @@ type Path = (string | number)[];
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Everything a story is checked against: the source reports and the data layers that exist. */
+/** Everything a story is checked against: the source reports, the data layers that exist and
+ *  the distances computed from the geodata (which text can cite as `{distance:<id>}`). */
 export interface StoryContext {
   sources: SourceDoc[];
   layers: LayerInfo[];
+  distances: Distance[];
+}
+
+const DISTANCE = /\{distance:([^}]*)\}/g;
+
+/** A distance as a reader sees it: "3.9 km (2.4 mi)", "82 km (51 mi)", "6,990 km (4,340 mi)". */
+export function formatDistance(d: Pick<Distance, 'km' | 'mi'>): string {
+  const round = (x: number) => (x < 10 ? x.toFixed(1) : x < 1000 ? Math.round(x).toString() : (Math.round(x / 10) * 10).toLocaleString('en-GB'));
+  return `${round(d.km)} km (${round(d.mi)} mi)`;
 }
 
 export function checkStory(text: string, file: string, context: StoryContext): Story {
@@ -44,6 +54,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 
   const sources = new Map(context.sources.map((s) => [s.id, s]));
   const layers = new Map(context.layers.map((l) => [l.id, l]));
+  const distances = new Map(context.distances.map((d) => [d.id, d]));
 
   const views: Record<string, MapView> = {};
   for (const id of Object.keys(story.views)) {
@@ -98,8 +109,15 @@ export function checkStory(text: string, file: string, context: StoryContext): S
         passages.push({ source: p.source, paragraph, quote: normaliseSpace(p.quote) });
       }
     });
-    const body = s.text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean);
-    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription: normaliseSpace(s.mapDescription), body, passages });
+    const fill = (field: 'text' | 'mapDescription') =>
+      s[field].replace(DISTANCE, (placeholder, id: string) => {
+        const d = distances.get(id);
+        if (d) return formatDistance(d);
+        report(lineOf([...path, field]), `unknown distance "${id}" in ${placeholder} (known: ${[...distances.keys()].join(', ')})`);
+        return placeholder;
+      });
+    const body = fill('text').split(/\n\s*\n/).map(normaliseSpace).filter(Boolean);
+    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription: normaliseSpace(fill('mapDescription')), body, passages });
   });
 
   if (problems.length) throw new StoryError(problems);

@@ -59,3 +59,12 @@ export interface LayerInfo {
   asOf?: string;
   featureIds: string[];
 }
+
+/** A distance computed from the geodata at build time (static/data/distances.json). */
+export interface Distance {
+  id: string;
+  label: string;
+  km: number;
+  mi: number;
+  method: string;
+}

@@ -1,7 +1,6 @@
 // The one place that drives the map. Sections only say which view they want (`show`); the
 // controller works out what changed (layers, highlights, camera) and applies that, flying or
 // jumping. It exposes its state as runes so the page can write the data-* contract attributes.
-import { createContext } from 'svelte';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom, formatCamera } from './camera';
 import { diffView } from './view-diff';
@@ -117,5 +116,3 @@ export class MapController {
     return formatCamera({ center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
   }
 }
-
-export const [getMapController, setMapController] = createContext<MapController>();

@@ -26,6 +26,8 @@ export const colours = {
   ink: '#2b2b2b',
   countryLabel: '#8a8478',
   accent: '#b3261e',
+  /** Claimed and approximate areas: brown, so they never read as the red line of contact. */
+  claim: '#8c5a3c',
   boundary: '#1f4e79',
   halo: '#ffffff'
 };
@@ -57,9 +59,9 @@ export function layersFor(info: LayerInfo): LayerSpecification[] {
       const approximate = info.style === 'approximate-area';
       return [
         { id: id('fill'), type: 'fill', source, layout: hidden, paint: {
-          'fill-color': colours.accent, 'fill-opacity': ifLit(0.16, 0.07) } },
+          'fill-color': colours.claim, 'fill-opacity': ifLit(0.16, 0.08) } },
         { id: id('outline'), type: 'line', source, layout: hidden, paint: {
-          'line-color': colours.accent, 'line-width': ifLit(2, 1.2),
+          'line-color': colours.claim, 'line-width': ifLit(2, 1.2),
           ...(approximate ? { 'line-dasharray': [2, 2] } : {}) } }
       ];
     }
@@ -75,9 +77,15 @@ export function layersFor(info: LayerInfo): LayerSpecification[] {
           paint: { 'text-color': colours.boundary, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
       ];
     case 'approximate-line':
+      // Dashed and labelled with its name (which carries the as-of date), so that nobody takes
+      // it for a surveyed border.
       return [
         { id: id('line'), type: 'line', source, layout: { ...hidden, 'line-cap': 'round' }, paint: {
-          'line-color': colours.accent, 'line-width': ifLit(3, 2), 'line-dasharray': [1.5, 1.5] } }
+          'line-color': colours.accent, 'line-width': ifLit(3, 2), 'line-dasharray': [1.5, 1.5] } },
+        { id: id('label'), type: 'symbol', source, layout: { ...hidden,
+          'symbol-placement': 'line', 'symbol-spacing': 400, 'text-field': ['get', 'name'], 'text-font': [FONT],
+          'text-size': 11, 'text-offset': [0, -0.9] },
+          paint: { 'text-color': colours.accent, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
       ];
     default:
       throw new Error(`layer "${info.id}": unknown style kind "${info.style}"`);

@@ -1,0 +1,78 @@
+// The geodata build refuses bad input: each fixture under tests/fixtures/geodata/<case>/ is a
+// tiny --src folder with one kind of mistake. The real CLI must exit 1, name the file, feature
+// and reason, and write nothing. Rings wound the wrong way are fixed, not refused.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as turf from '@turf/turf';
+import { feature } from 'topojson-client';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const FIXTURES = 'tests/fixtures/geodata';
+const tmpRoot = mkdtempSync(path.join(tmpdir(), 'geodata-validate-'));
+afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
+/** Run `node geodata/build.js` on a fixture into a fresh, not yet created, out folder. */
+function build(fixture: string) {
+  const parent = mkdtempSync(path.join(tmpRoot, `${fixture}-`));
+  const out = path.join(parent, 'data');
+  const run = spawnSync(process.execPath, ['geodata/build.js', '--src', `${FIXTURES}/${fixture}`, '--out', out], {
+    encoding: 'utf8'
+  });
+  return { ...run, parent, out };
+}
+
+const swapped = 'are longitude and latitude swapped? GeoJSON is [longitude, latitude]';
+
+const cases: [fixture: string, lines: string[]][] = [
+  ['out-of-range', ['places.geojson: feature nowhere: longitude 200 out of range -180…180']],
+  ['swapped-lat-lng', [`places.geojson: feature anchorage: latitude -149.90028 out of range: ${swapped}`]],
+  ['unclosed-ring', ['area.geojson: feature open-square: ring is not closed']],
+  ['self-intersecting-ring', ['area.geojson: feature bowtie: exterior ring crosses itself at [-149.5652, 61.5652]']],
+  ['duplicate-ids', [`b.geojson: feature anchorage: duplicate id, already used in ${FIXTURES}/duplicate-ids/a.geojson`]],
+  [
+    'missing-provenance',
+    ['places.geojson: feature anchorage: missing properties.source', 'places.geojson: feature anchorage: missing properties.accuracy']
+  ],
+  ['wrong-geometry', ['places.geojson: feature a-road: geometry LineString does not fit style "points" (Point or MultiPoint)']],
+  [
+    'bad-distances',
+    [
+      'distances.json: distance to-atlantis: unknown place "atlantis" in "to" (not a point in places.geojson)',
+      'distances.json: distance sea-shore: place "mid-pacific" in "from" is not inside any Natural Earth 1:10m land polygon',
+      'distances.json: distance to-atlantis: duplicate id',
+      'distances.json: distance no-label: missing "label"'
+    ]
+  ]
+];
+
+describe('geodata build refuses bad input', () => {
+  it.each(cases)('%s: exit 1, file: feature id: reason, nothing written', (fixture, lines) => {
+    const run = build(fixture);
+    expect(run.status, run.stderr).toBe(1);
+    const stderr = run.stderr.trim().split('\n');
+    expect(stderr).toEqual([
+      ...lines.map((line) => `${FIXTURES}/${fixture}/${line}`),
+      `geodata: ${lines.length} error(s); nothing written`
+    ]);
+    expect(existsSync(run.out)).toBe(false);
+    expect(readdirSync(run.parent)).toEqual([]); // no temporary folder left either
+  });
+});
+
+describe('geodata build rewinds rings (RFC 7946)', () => {
+  it('fixes a clockwise exterior ring and a counter-clockwise hole, and says so', () => {
+    const run = build('wrong-winding');
+    expect(run.status, run.stderr).toBe(0);
+    const file = `${FIXTURES}/wrong-winding/area.geojson`;
+    expect(run.stdout).toContain(`${file}: feature square: rewound exterior ring to counter-clockwise (RFC 7946)\n`);
+    expect(run.stdout).toContain(`${file}: feature square: rewound hole to clockwise (RFC 7946)\n`);
+
+    const topo = JSON.parse(readFileSync(path.join(run.out, 'area.topo.json'), 'utf8'));
+    const fc = feature(topo, topo.objects.area) as unknown as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
+    const [outer, hole] = fc.features[0].geometry.coordinates;
+    expect(turf.booleanClockwise(outer)).toBe(false);
+    expect(turf.booleanClockwise(hole)).toBe(true);
+  });
+});
