@@ -64,9 +64,9 @@ describe('checkStory', () => {
 
   it('fills {distance:<id>} in text with the computed figure', () => {
     const text = readFileSync('tests/fixtures/story/valid.yaml', 'utf8').replace('One paragraph.', 'A gap of {distance:gap}.');
-    expect(checkStory(text, 'x.yaml', context).sections[0].body[0]).toBe('A gap of 3.9 km (2.4 mi).');
-    expect(formatDistance({ km: 6992.4, mi: 4344.9 })).toBe('6,990 km (4,340 mi)');
-    expect(formatDistance({ km: 81.4, mi: 50.6 })).toBe('81 km (51 mi)');
+    expect(checkStory(text, 'x.yaml', context).sections[0].body[0]).toBe('A gap of 3.9\u00a0km (2.4\u00a0mi).');
+    expect(formatDistance({ km: 6992.4, mi: 4344.9 })).toBe('6,990\u00a0km (4,340\u00a0mi)');
+    expect(formatDistance({ km: 81.4, mi: 50.6 })).toBe('81\u00a0km (51\u00a0mi)');
   });
 
   it('formats every problem as file:line: reason', () => {

@@ -31,10 +31,11 @@ export interface StoryContext {
 
 const DISTANCE = /\{distance:([^}]*)\}/g;
 
-/** A distance as a reader sees it: "3.9 km (2.4 mi)", "82 km (51 mi)", "6,990 km (4,340 mi)". */
+/** A distance as a reader sees it: "3.9 km (2.4 mi)", "82 km (51 mi)", "6,990 km (4,340 mi)",
+ *  with no-break spaces so a number never ends a line without its unit. */
 export function formatDistance(d: Pick<Distance, 'km' | 'mi'>): string {
   const round = (x: number) => (x < 10 ? x.toFixed(1) : x < 1000 ? Math.round(x).toString() : (Math.round(x / 10) * 10).toLocaleString('en-GB'));
-  return `${round(d.km)} km (${round(d.mi)} mi)`;
+  return `${round(d.km)}\u00a0km (${round(d.mi)}\u00a0mi)`;
 }
 
 export function checkStory(text: string, file: string, context: StoryContext): Story {
@@ -109,15 +110,17 @@ export function checkStory(text: string, file: string, context: StoryContext): S
         passages.push({ source: p.source, paragraph, quote: normaliseSpace(p.quote) });
       }
     });
-    const fill = (field: 'text' | 'mapDescription') =>
-      s[field].replace(DISTANCE, (placeholder, id: string) => {
+    // Distances are filled in after whitespace is normalised, which would undo their no-break spaces.
+    const fill = (field: 'text' | 'mapDescription', text: string) =>
+      text.replace(DISTANCE, (placeholder, id: string) => {
         const d = distances.get(id);
         if (d) return formatDistance(d);
         report(lineOf([...path, field]), `unknown distance "${id}" in ${placeholder} (known: ${[...distances.keys()].join(', ')})`);
         return placeholder;
       });
-    const body = fill('text').split(/\n\s*\n/).map(normaliseSpace).filter(Boolean);
-    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription: normaliseSpace(fill('mapDescription')), body, passages });
+    const body = s.text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean).map((p) => fill('text', p));
+    const mapDescription = fill('mapDescription', normaliseSpace(s.mapDescription));
+    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription, body, passages });
   });
 
   if (problems.length) throw new StoryError(problems);
