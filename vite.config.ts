@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { loadStory } from './src/lib/content/load-story.ts';
+import { loadContent } from './src/lib/content/load-story.ts';
 
 /** Fails the build before anything is written when the story file has problems, printing each
  *  as file:line: reason (prerendering would only report "500 /"). */
@@ -11,7 +11,7 @@ function checkStory(): Plugin {
     apply: 'build',
     buildStart() {
       try {
-        loadStory();
+        loadContent();
       } catch (error) {
         this.error(`\n${(error as Error).message}\n`);
       }

@@ -165,7 +165,13 @@ export function buildOutputs(layers, detail, distances) {
     manifest.push({
       ...meta,
       file: `/data/${file}`,
-      featureIds: fc.features.map((/** @type {any} */ f) => f.properties.id)
+      // What the page needs of each feature without decoding the data: its name and provenance
+      // for popups and the place index, and a point's position for its map marker.
+      features: fc.features.map((/** @type {any} */ f) => {
+        const { id, name, source, accuracy, asOf } = f.properties;
+        const point = f.geometry.type === 'Point' ? { point: f.geometry.coordinates } : {};
+        return { id, name, source, accuracy, ...(asOf ? { asOf } : {}), ...point };
+      })
     });
   }
   out.set('layers.json', `${JSON.stringify(manifest, null, 2)}\n`);

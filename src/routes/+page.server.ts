@@ -1,6 +1,13 @@
-import { loadStory, readLayers, readSources } from '$lib/content/load-story';
-import { sourceLabels } from '$lib/content/corpus';
+import { loadContent } from '$lib/content/load-story';
+import { citeName } from '$lib/content/corpus';
 
 export function load() {
-  return { story: loadStory(), layers: readLayers(), sourceLabels: sourceLabels(readSources()) };
+  const { story, layers, sources, places } = loadContent();
+  return {
+    story,
+    layers,
+    places,
+    /** Citation names by source id, e.g. "Report 5, Washington Examiner". */
+    sourceNames: Object.fromEntries(sources.map((s) => [s.id, citeName(s)]))
+  };
 }

@@ -7,7 +7,7 @@ import { readSources } from '$lib/content/load-story';
 import type { LayerInfo } from '$lib/content/types';
 
 const layers: LayerInfo[] = [
-  { id: 'places', title: 'Places', style: 'points', file: '/data/places.topo.json', source: 'test', licence: 'test', featureIds: ['anchorage'] }
+  { id: 'places', title: 'Places', style: 'points', file: '/data/places.topo.json', source: 'test', licence: 'test', features: [{ id: 'anchorage', name: 'Anchorage', source: 'test', accuracy: 'test' }] }
 ];
 const distances = [{ id: 'gap', label: 'A gap', km: 3.87, mi: 2.4, method: 'test' }];
 const context = { sources: readSources(), layers, distances };

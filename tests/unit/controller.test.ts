@@ -5,9 +5,11 @@ import { flushSync } from 'svelte';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import { MapController, type MapLike } from '$lib/map/controller.svelte';
 
+const feature = (id: string) => ({ id, name: id, source: 'test', accuracy: 'test', ...(id === 'l' ? {} : { point: [1, 2] as [number, number] }) });
+const markerFor = (f: { id: string }) => ({ textContent: f.id }) as HTMLElement;
 const layers: LayerInfo[] = [
-  { id: 'places', title: '', style: 'points', file: '', source: '', licence: '', featureIds: ['a', 'b'] },
-  { id: 'lines', title: '', style: 'boundary', file: '', source: '', licence: '', featureIds: ['l'] }
+  { id: 'places', title: '', style: 'points', file: '', source: '', licence: '', features: [feature('a'), feature('b')] },
+  { id: 'lines', title: '', style: 'boundary', file: '', source: '', licence: '', features: [feature('l')] }
 ];
 const view = (id: string, lng: number, layerIds: string[], highlight: string[] = []): MapView => ({
   id, camera: { center: [lng, 10], zoom: 4, bearing: 0, pitch: 0 }, layers: layerIds, highlight
@@ -36,38 +38,43 @@ function fakeMap() {
     getBearing: () => camera.bearing,
     getPitch: () => camera.pitch,
     on: (e, f) => (listeners[e] ??= []).push(f),
-    remove: () => calls.push('remove')
+    remove: () => calls.push('remove'),
+    addMarker: (element, lngLat) => {
+      calls.push(`marker ${element.textContent} ${lngLat}`);
+      return { remove: () => calls.push(`unmark ${element.textContent}`) };
+    }
   };
   return map;
 }
 
 describe('MapController', () => {
   it('remembers a view asked for before the map is ready and jumps to it on attach', () => {
-    const c = new MapController(layers);
+    const c = new MapController(layers, markerFor);
     const map = fakeMap();
     c.show('s1', A, 'fly');
     expect(c.state).toBe('loading');
     c.attach(map);
     expect(c.state).toBe('ready');
-    expect(map.calls).toEqual(['lines:line=none', 'places:dot=visible', 'places:label=visible', 'places/a:true', 'jump 10,10']);
+    expect(map.calls).toEqual(['lines:line=none', 'places:dot=visible', 'places:label=visible', 'places/a:true', 'marker a 1,2', 'jump 10,10']);
     expect(c.sectionId).toBe('s1');
   });
 
   it('applies only the difference between views, and flies', () => {
-    const c = new MapController(layers);
+    const c = new MapController(layers, markerFor);
     const map = fakeMap();
     c.attach(map);
     c.show('s1', A, 'fly');
     map.calls.length = 0;
     c.show('s2', B, 'fly');
-    expect(map.calls).toEqual(['lines:line=visible', 'places/a:false', 'places/b:true', 'lines/l:true', 'fly 20,10']);
+    // Markers go on highlighted points only (not on the line l).
+    expect(map.calls).toEqual(['lines:line=visible', 'places/a:false', 'places/b:true', 'lines/l:true', 'unmark a', 'marker b 1,2', 'fly 20,10']);
     map.calls.length = 0;
     c.show('s1', A, 'jump');
-    expect(map.calls).toEqual(['lines:line=none', 'places/b:false', 'lines/l:false', 'places/a:true', 'jump 10,10']);
+    expect(map.calls).toEqual(['lines:line=none', 'places/b:false', 'lines/l:false', 'places/a:true', 'unmark b', 'marker a 1,2', 'jump 10,10']);
   });
 
   it('writes the settled camera, with the zoom fitted to the box', () => {
-    const c = new MapController(layers);
+    const c = new MapController(layers, markerFor);
     const map = fakeMap();
     c.attach(map);
     c.show('s2', B, 'jump');
@@ -77,7 +84,7 @@ describe('MapController', () => {
   });
 
   it('ends on the last view asked for after many quick requests', () => {
-    const c = new MapController(layers);
+    const c = new MapController(layers, markerFor);
     const map = fakeMap();
     c.attach(map);
     for (const [id, v] of [['s1', A], ['s2', B], ['s1', A], ['s2', B]] as const) c.show(id, v, 'fly');
@@ -86,7 +93,7 @@ describe('MapController', () => {
   });
 
   it('falls back when the map cannot be made', () => {
-    const c = new MapController(layers);
+    const c = new MapController(layers, markerFor);
     c.fail();
     expect(c.state).toBe('fallback');
   });

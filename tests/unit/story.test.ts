@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT, loadStory, readLayers } from '$lib/content/load-story';
 
 const story = loadStory();
-const passages = story.sections.flatMap((s) => s.passages.map((p) => ({ section: s.id, ...p })));
+const passages = story.sections.flatMap((s) => [
+  ...s.passages.map((p) => ({ section: s.id, ...p })),
+  ...s.disagreements.flatMap((d) => d.positions.flatMap((position) => position.passages.map((p) => ({ section: `${s.id} (${d.id})`, ...p }))))
+]);
 const raw = (id: string) => readFileSync(`${CONTENT.sources}/${id}.txt`, 'utf8');
 
 describe('the story', () => {
@@ -21,6 +24,15 @@ describe('the story', () => {
   it.each(passages)('$section: passage from $source ¶$paragraph is verbatim in that paragraph', (p) => {
     const lines = raw(p.source).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => /[\p{L}\p{N}]/u.test(l));
     expect(lines[p.paragraph - 1]).toContain(p.quote);
+  });
+
+  it('sets at least two reports against each other in every disagreement', () => {
+    const disagreements = story.sections.flatMap((s) => s.disagreements);
+    expect(disagreements.length).toBeGreaterThanOrEqual(5);
+    for (const d of disagreements) {
+      expect(d.positions.length, d.id).toBeGreaterThanOrEqual(2);
+      expect(new Set(d.positions.flatMap((p) => p.passages.map((q) => q.source))).size, d.id).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('quotes at least four of the five reports', () => {

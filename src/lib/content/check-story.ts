@@ -2,7 +2,7 @@
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus.ts';
-import type { Camera, Distance, LayerInfo, MapView, Passage, Section, Story } from './types';
+import type { Camera, Disagreement, Distance, LayerInfo, MapView, Passage, Section, Story } from './types';
 
 export interface Problem {
   file: string;
@@ -48,8 +48,8 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 
   const lineOf = (path: Path) => lineAt(doc, lines, path);
   const reader = makeReader(doc, lineOf, report);
-  const story = reader.fields([], { title: str, dek: str, views: map, sections: list }) as
-    | { title: string; dek: string; views: Record<string, unknown>; sections: unknown[] }
+  const story = reader.fields([], { title: str, dek: str, views: map, sections: list, disagreements: optional(list, []) }) as
+    | { title: string; dek: string; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[] }
     | undefined;
   if (!story) throw new StoryError(problems);
 
@@ -70,45 +70,72 @@ export function checkStory(text: string, file: string, context: StoryContext): S
       if (!layers.has(layer)) report(lineOf([...path, 'layers', i]), `unknown layer "${layer}" (known: ${[...layers.keys()].join(', ')})`);
     });
     v.highlight.forEach((feature, i) => {
-      const shown = v.layers.some((layer) => layers.get(layer)?.featureIds.includes(feature));
+      const shown = v.layers.some((layer) => layers.get(layer)?.features.some((f) => f.id === feature));
       if (!shown) report(lineOf([...path, 'highlight', i]), `highlighted feature "${feature}" is not in any of this view's layers`);
     });
     const { center, zoom, bearing, pitch } = v;
     views[id] = { id, camera: { center, zoom, bearing, pitch }, layers: v.layers, highlight: v.highlight };
   }
 
+  /** Checks the list of passages at `path`: each must be verbatim in the report it names. */
+  const readPassages = (path: Path, items: unknown[]): Passage[] =>
+    items.flatMap((_, j) => {
+      const ppath = [...path, j];
+      const p = reader.fields(ppath, { source: str, quote: str, paragraph: optional(range(1, 10_000), 0) }) as
+        | { source: string; quote: string; paragraph: number }
+        | undefined;
+      if (!p) return [];
+      const source = sources.get(p.source);
+      if (!source) {
+        report(lineOf([...ppath, 'source']), `unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`);
+        return [];
+      }
+      const paragraph = findParagraph(source, p.quote);
+      if (!paragraph) {
+        report(lineOf([...ppath, 'quote']), `quote not found verbatim in ${p.source}: "${normaliseSpace(p.quote)}"\n  closest text in the report: "${closestText(source, p.quote)}"`);
+        return [];
+      }
+      if (p.paragraph && p.paragraph !== paragraph) {
+        report(lineOf([...ppath, 'paragraph']), `quote is in paragraph ${paragraph} of ${p.source}, not ${p.paragraph}`);
+        return [];
+      }
+      return [{ source: p.source, paragraph, quote: normaliseSpace(p.quote) }];
+    });
+
+  const disagreements: Record<string, Disagreement> = {};
+  story.disagreements.forEach((_, i) => {
+    const path = ['disagreements', i];
+    const d = reader.fields(path, { id: str, question: str, note: optional(str, ''), positions: list }) as
+      | { id: string; question: string; note: string; positions: unknown[] }
+      | undefined;
+    if (!d) return;
+    if (disagreements[d.id]) report(lineOf([...path, 'id']), `disagreement id "${d.id}" is used twice`);
+    const positions = d.positions.flatMap((_, j) => {
+      const ppath = [...path, 'positions', j];
+      const p = reader.fields(ppath, { claim: str, passages: list }) as { claim: string; passages: unknown[] } | undefined;
+      return p ? [{ claim: p.claim, passages: readPassages([...ppath, 'passages'], p.passages) }] : [];
+    });
+    if (positions.length < 2) report(lineOf([...path, 'positions']), `disagreement "${d.id}" needs at least two positions`);
+    disagreements[d.id] = { id: d.id, question: d.question, note: normaliseSpace(d.note), positions };
+  });
+
   const sections: Section[] = [];
   const seen = new Set<string>();
   story.sections.forEach((_, i) => {
     const path = ['sections', i];
     const s = reader.fields(path, {
-      id: str, title: str, view: str, mapDescription: str, text: str, passages: list
-    }) as { id: string; title: string; view: string; mapDescription: string; text: string; passages: unknown[] } | undefined;
+      id: str, title: str, view: str, mapDescription: str, text: str, passages: optional(list, []), disagreements: optional(stringList, [])
+    }) as { id: string; title: string; view: string; mapDescription: string; text: string; passages: unknown[]; disagreements: string[] } | undefined;
     if (!s) return;
     if (!ID.test(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" must be lower-case words joined by hyphens`);
     if (seen.has(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" is used twice`);
     seen.add(s.id);
     if (!views[s.view] && !story.views[s.view]) report(lineOf([...path, 'view']), `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
-    const passages: Passage[] = [];
-    s.passages.forEach((_, j) => {
-      const ppath = [...path, 'passages', j];
-      const p = reader.fields(ppath, { source: str, quote: str, paragraph: optional(range(1, 10_000), 0) }) as
-        | { source: string; quote: string; paragraph: number }
-        | undefined;
-      if (!p) return;
-      const source = sources.get(p.source);
-      if (!source) {
-        report(lineOf([...ppath, 'source']), `unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`);
-        return;
-      }
-      const paragraph = findParagraph(source, p.quote);
-      if (!paragraph) {
-        report(lineOf([...ppath, 'quote']), `quote not found verbatim in ${p.source}: "${normaliseSpace(p.quote)}"\n  closest text in the report: "${closestText(source, p.quote)}"`);
-      } else if (p.paragraph && p.paragraph !== paragraph) {
-        report(lineOf([...ppath, 'paragraph']), `quote is in paragraph ${paragraph} of ${p.source}, not ${p.paragraph}`);
-      } else {
-        passages.push({ source: p.source, paragraph, quote: normaliseSpace(p.quote) });
-      }
+    const passages = readPassages([...path, 'passages'], s.passages);
+    const differ = s.disagreements.flatMap((id, j) => {
+      if (disagreements[id]) return [disagreements[id]];
+      report(lineOf([...path, 'disagreements', j]), `unknown disagreement "${id}" (known: ${Object.keys(disagreements).join(', ')})`);
+      return [];
     });
     // Distances are filled in after whitespace is normalised, which would undo their no-break spaces.
     const fill = (field: 'text' | 'mapDescription', text: string) =>
@@ -120,7 +147,8 @@ export function checkStory(text: string, file: string, context: StoryContext): S
       });
     const body = s.text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean).map((p) => fill('text', p));
     const mapDescription = fill('mapDescription', normaliseSpace(s.mapDescription));
-    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription, body, passages });
+    if (!s.passages.length && !s.disagreements.length) report(lineOf(path), `section "${s.id}" quotes nothing: give it passages or disagreements`);
+    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription, body, passages, disagreements: differ });
   });
 
   if (problems.length) throw new StoryError(problems);

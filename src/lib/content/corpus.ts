@@ -7,6 +7,47 @@ export interface SourceDoc {
   paragraphs: string[];
 }
 
+/** What a report says of its own origin (sources.yaml), checked against its text. */
+export interface SourceMeta {
+  /** How citations name the report, e.g. "Report 5". */
+  label: string;
+  /** The report's first paragraph, when that is a headline. */
+  headline?: string;
+  /** A dateline as it appears in the text. */
+  dateline?: string;
+  /** The outlet, only where the text itself names it. */
+  outlet?: string;
+}
+
+/** A source with its paragraphs and what it says of its origin. */
+export type Source = SourceDoc & SourceMeta;
+
+/** Checks sources.yaml against the reports: one entry each, nothing the text does not say. */
+export function checkSourceMeta(meta: Record<string, SourceMeta>, docs: SourceDoc[], file: string): Source[] {
+  const problems: string[] = [];
+  const sources = docs.map((doc) => {
+    const m = meta[doc.id];
+    if (!m?.label) {
+      problems.push(`${file}: ${doc.id}: needs a label`);
+      return { ...doc, label: doc.id };
+    }
+    const text = doc.paragraphs.join('\n');
+    if (m.headline && m.headline !== doc.paragraphs[0]) problems.push(`${file}: ${doc.id}: headline is not the report's first paragraph`);
+    for (const key of ['dateline', 'outlet'] as const) {
+      if (m[key] && !text.includes(m[key])) problems.push(`${file}: ${doc.id}: ${key} "${m[key]}" does not appear in the report's text`);
+    }
+    return { ...doc, ...m };
+  });
+  for (const id of Object.keys(meta)) if (!docs.some((d) => d.id === id)) problems.push(`${file}: ${id}: no such report`);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return sources;
+}
+
+/** How a citation names a report: its label, and its outlet where the text names one. */
+export function citeName(source: SourceMeta): string {
+  return source.outlet ? `${source.label}, ${source.outlet}` : source.label;
+}
+
 /** Collapses runs of whitespace (including no-break spaces) to one space and trims. Letters,
  *  punctuation and typographic quotes are left exactly as they are. */
 export function normaliseSpace(text: string): string {
@@ -66,9 +107,4 @@ function commonWords(a: string[], b: string[]): number {
     prev = row;
   }
   return prev[b.length];
-}
-
-/** How the story names each report in a citation: "Report 1" … in file order. */
-export function sourceLabels(sources: SourceDoc[]): Record<string, string> {
-  return Object.fromEntries(sources.map((s, i) => [s.id, `Report ${i + 1}`]));
 }

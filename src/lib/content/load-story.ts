@@ -1,15 +1,20 @@
-// Reads the story, the source reports and the layer manifest from disk and checks them together.
-// Runs at build time only (prerender, the build's content check, tests): never in the browser.
+// Reads the story, the source reports, the layer manifest and the distances from disk and checks
+// them together. Runs at build time only (prerender, the build's content check, tests): never in
+// the browser.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { parse } from 'yaml';
 import { checkStory } from './check-story.ts';
-import { makeSource, type SourceDoc } from './corpus.ts';
+import { checkSourceMeta, makeSource, type Source, type SourceDoc, type SourceMeta } from './corpus.ts';
+import { buildPlaceIndex, parseMentions, type PlaceIndex } from './place-index.ts';
 import type { Distance, LayerInfo, Story } from './types';
 
 /** Where this site's content lives, relative to the project root. */
 export const CONTENT = {
   story: 'src/lib/content/story.yaml',
   sources: 'src/lib/content/sources',
+  sourceMeta: 'src/lib/content/sources.yaml',
+  mentions: 'src/lib/content/mentions.yaml',
   layers: 'static/data/layers.json',
   distances: 'static/data/distances.json'
 };
@@ -31,4 +36,26 @@ export function readDistances(file = CONTENT.distances): Distance[] {
 
 export function loadStory(file = CONTENT.story): Story {
   return checkStory(readFileSync(file, 'utf8'), file, { sources: readSources(), layers: readLayers(), distances: readDistances() });
+}
+
+/** Everything the pages are built from, checked. */
+export interface Content {
+  story: Story;
+  layers: LayerInfo[];
+  sources: Source[];
+  places: PlaceIndex;
+}
+
+export function loadContent(): Content {
+  const docs = readSources();
+  const layers = readLayers();
+  const meta = parse(readFileSync(CONTENT.sourceMeta, 'utf8')) as Record<string, SourceMeta>;
+  const featureIds = layers.flatMap((l) => l.features.map((f) => f.id));
+  const mentions = parseMentions(readFileSync(CONTENT.mentions, 'utf8'), CONTENT.mentions, featureIds);
+  return {
+    story: loadStory(),
+    layers,
+    sources: checkSourceMeta(meta, docs, CONTENT.sourceMeta),
+    places: buildPlaceIndex(docs, mentions)
+  };
 }

@@ -39,6 +39,18 @@ export interface Section {
   /** The narrative, as plain-text paragraphs. */
   body: string[];
   passages: Passage[];
+  /** Points on which the reports disagree, set side by side in this section. */
+  disagreements: Disagreement[];
+}
+
+/** A fact the reports give differently: each position quotes the reports that take it. */
+export interface Disagreement {
+  id: string;
+  /** The question, in the story's words. */
+  question: string;
+  /** Optional context in the story's words (may be empty). */
+  note: string;
+  positions: { claim: string; passages: Passage[] }[];
 }
 
 export interface Story {
@@ -57,7 +69,17 @@ export interface LayerInfo {
   source: string;
   licence: string;
   asOf?: string;
-  featureIds: string[];
+  features: FeatureInfo[];
+}
+
+/** A feature of a data layer: its provenance, and its position when it is a point. */
+export interface FeatureInfo {
+  id: string;
+  name: string;
+  source: string;
+  accuracy: string;
+  asOf?: string;
+  point?: [number, number];
 }
 
 /** A distance computed from the geodata at build time (static/data/distances.json). */

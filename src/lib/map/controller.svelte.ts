@@ -1,7 +1,7 @@
 // The one place that drives the map. Sections only say which view they want (`show`); the
 // controller works out what changed (layers, highlights, camera) and applies that, flying or
 // jumping. It exposes its state as runes so the page can write the data-* contract attributes.
-import type { LayerInfo, MapView } from '$lib/content/types';
+import type { FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom, formatCamera } from './camera';
 import { diffView } from './view-diff';
 
@@ -19,6 +19,8 @@ export interface MapLike {
   getPitch(): number;
   on(event: 'moveend' | 'resize', listener: () => void): unknown;
   remove(): void;
+  /** Pins an element (a place's button) to a position on the map. */
+  addMarker(element: HTMLElement, lngLat: [number, number]): { remove(): void };
 }
 
 interface CameraOptions {
@@ -44,11 +46,15 @@ export class MapController {
 
   #map: MapLike | null = null;
   #layers: LayerInfo[];
+  #markerFor: (feature: FeatureInfo) => HTMLElement;
+  #markers: { remove(): void }[] = [];
   #applied: MapView | null = null;
   #wanted: { sectionId: string; view: MapView } | null = null;
 
-  constructor(layers: LayerInfo[]) {
+  /** `markerFor` makes the element (a button) that marks a highlighted place on the map. */
+  constructor(layers: LayerInfo[], markerFor: (feature: FeatureInfo) => HTMLElement) {
     this.#layers = layers;
+    this.#markerFor = markerFor;
   }
 
   /** Takes over a map whose style has loaded, and shows the view asked for meanwhile. */
@@ -74,6 +80,7 @@ export class MapController {
   }
 
   destroy() {
+    this.#markers = [];
     this.#map?.remove();
     this.#map = null;
   }
@@ -90,13 +97,22 @@ export class MapController {
     change.hide.forEach((id) => setVisible(id, false));
     change.show.forEach((id) => setVisible(id, true));
     const setLit = (featureId: string, highlight: boolean) => {
-      for (const layer of this.#layers) if (layer.featureIds.includes(featureId)) map.setFeatureState({ source: layer.id, id: featureId }, { highlight });
+      for (const layer of this.#layers) if (layer.features.some((f) => f.id === featureId)) map.setFeatureState({ source: layer.id, id: featureId }, { highlight });
     };
     change.unhighlight.forEach((id) => setLit(id, false));
     change.highlight.forEach((id) => setLit(id, true));
     this.#applied = wanted.view;
     this.sectionId = wanted.sectionId;
+    this.#placeMarkers(wanted.view);
     this.#applyCamera(motion);
+  }
+
+  /** A marker (from `markerFor`) on every highlighted point of the view, so places can be
+   *  activated by click, tap or keyboard even while the map itself ignores the pointer. */
+  #placeMarkers(view: MapView) {
+    this.#markers.forEach((m) => m.remove());
+    const points = this.#layers.flatMap((l) => (view.layers.includes(l.id) ? l.features : [])).filter((f) => f.point && view.highlight.includes(f.id));
+    this.#markers = points.map((f) => this.#map!.addMarker(this.#markerFor(f), f.point!));
   }
 
   #applyCamera(motion: Motion) {

@@ -66,5 +66,7 @@ export async function openMap(container: HTMLElement, layers: LayerInfo[]): Prom
     minZoom: MIN_ZOOM
   });
   await map.once('load');
-  return map as unknown as MapLike;
+  return Object.assign(map, {
+    addMarker: (element: HTMLElement, lngLat: [number, number]) => new maplibre.Marker({ element }).setLngLat(lngLat).addTo(map)
+  }) as unknown as MapLike;
 }

@@ -1,14 +1,25 @@
 import { error } from '@sveltejs/kit';
-import { readSources } from '$lib/content/load-story';
-import { sourceLabels } from '$lib/content/corpus';
+import { loadContent } from '$lib/content/load-story';
 
 export function entries() {
-  return readSources().map((s) => ({ id: s.id }));
+  return loadContent().sources.map((s) => ({ id: s.id }));
 }
 
 export function load({ params }) {
-  const sources = readSources();
+  const { story, sources, places, layers } = loadContent();
   const source = sources.find((s) => s.id === params.id);
   if (!source) error(404, 'No such report');
-  return { source, label: sourceLabels(sources)[source.id] };
+  const cited = story.sections.flatMap((s) => s.passages.filter((p) => p.source === source.id).map((p) => ({ ...p, section: s.id })));
+  const names = Object.fromEntries(layers.flatMap((l) => l.features.map((f) => [f.id, f.name])));
+  return {
+    source,
+    /** The story's passages from this report, to highlight, with the section that quotes each. */
+    cited,
+    /** The story's sections, so that a link back can name the one the reader came from. */
+    sections: story.sections.map(({ id, title }) => ({ id, title })),
+    /** Places mentioned in this report: feature id → name and the paragraphs that mention it. */
+    places: Object.entries(places)
+      .map(([id, passages]) => ({ id, name: names[id], paragraphs: [...new Set(passages.filter((p) => p.source === source.id).map((p) => p.paragraph))] }))
+      .filter((p) => p.paragraphs.length)
+  };
 }

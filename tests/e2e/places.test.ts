@@ -1,0 +1,58 @@
+// Places speak: activating a highlighted place on the map (click, tap or keyboard) shows the
+// passages of every report that mention it, with citations; Escape closes and focus returns.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '$lib/content/load-story';
+import { launch, open, VIEWPORTS } from './browser';
+import { waitForView } from './map-helpers';
+
+const { story, places } = loadContent();
+const section = story.sections.find((s) => story.views[s.view].highlight.includes('kyiv'))!;
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(() => browser?.close());
+
+describe('places on the map', () => {
+  it('opens Kyiv’s passages from the keyboard, and Escape returns focus to the marker', async () => {
+    const { page } = await open(browser, `/#${section.id}`);
+    await waitForView(page, section.id);
+    let place: string | undefined;
+    for (let i = 0; i < 80 && place !== 'kyiv'; i++) {
+      await page.keyboard.press('Tab');
+      place = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.place);
+    }
+    expect(place).toBe('kyiv');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Kyiv in the reports' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kyiv in the reports');
+    const quotes = dialog.locator('blockquote');
+    expect(await quotes.count()).toBe(places.kyiv.length);
+    for (const [i, p] of places.kyiv.entries()) {
+      expect(await quotes.nth(i).textContent()).toBe(p.quote);
+      expect(await quotes.nth(i).getAttribute('data-source')).toBe(p.source);
+      expect(await quotes.nth(i).getAttribute('data-paragraph')).toBe(String(p.paragraph));
+    }
+    expect(await dialog.locator('a').first().getAttribute('href')).toBe(`/sources/${places.kyiv[0].source}?from=${section.id}#p${places.kyiv[0].paragraph}`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe('kyiv');
+    await page.context().close();
+  });
+
+  it('opens on a tap on a phone and closes with the close button', async () => {
+    const { page } = await open(browser, `/#${section.id}`, { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+    await waitForView(page, section.id);
+    await page.locator('.place-marker[data-place="kyiv"]').tap();
+    const dialog = page.getByRole('dialog', { name: 'Kyiv in the reports' });
+    await dialog.waitFor();
+    const close = dialog.getByRole('button', { name: 'Close' });
+    const box = await close.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await close.tap();
+    await dialog.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+});
