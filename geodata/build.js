@@ -168,9 +168,9 @@ export function buildOutputs(layers, detail, distances) {
       // What the page needs of each feature without decoding the data: its name and provenance
       // for popups and the place index, and a point's position for its map marker.
       features: fc.features.map((/** @type {any} */ f) => {
-        const { id, name, source, accuracy, asOf } = f.properties;
+        const { id, name, label, source, accuracy, asOf } = f.properties;
         const point = f.geometry.type === 'Point' ? { point: f.geometry.coordinates } : {};
-        return { id, name, source, accuracy, ...(asOf ? { asOf } : {}), ...point };
+        return { id, name, ...(label ? { label } : {}), source, accuracy, ...(asOf ? { asOf } : {}), ...point };
       })
     });
   }

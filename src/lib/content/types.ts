@@ -76,6 +76,8 @@ export interface LayerInfo {
 export interface FeatureInfo {
   id: string;
   name: string;
+  /** A short name for the map and for lists, where the full name is long. */
+  label?: string;
   source: string;
   accuracy: string;
   asOf?: string;

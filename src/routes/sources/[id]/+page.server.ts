@@ -9,8 +9,9 @@ export function load({ params }) {
   const { story, sources, places, layers } = loadContent();
   const source = sources.find((s) => s.id === params.id);
   if (!source) error(404, 'No such report');
-  const cited = story.sections.flatMap((s) => s.passages.filter((p) => p.source === source.id).map((p) => ({ ...p, section: s.id })));
-  const names = Object.fromEntries(layers.flatMap((l) => l.features.map((f) => [f.id, f.name])));
+  const quoted = (s: (typeof story.sections)[number]) => [...s.passages, ...s.disagreements.flatMap((d) => d.positions.flatMap((p) => p.passages))];
+  const cited = story.sections.flatMap((s) => quoted(s).filter((p) => p.source === source.id).map((p) => ({ ...p, section: s.id })));
+  const names = Object.fromEntries(layers.flatMap((l) => l.features.map((f) => [f.id, f.label ?? f.name])));
   return {
     source,
     /** The story's passages from this report, to highlight, with the section that quotes each. */
