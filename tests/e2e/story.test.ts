@@ -142,8 +142,9 @@ describe('keyboard and layout', () => {
     for (const s of sections) {
       await expect(page.locator(`#${s.id}[data-section="${s.id}"] h2`).textContent()).resolves.toBe(s.title);
       const quotes = page.locator(`#${s.id} blockquote`);
-      expect(await quotes.count()).toBe(s.passages.length);
-      for (const [i, p] of s.passages.entries()) {
+      const all = [...s.passages, ...s.disagreements.flatMap((d) => d.positions.flatMap((position) => position.passages))];
+      expect(await quotes.count()).toBe(all.length);
+      for (const [i, p] of all.entries()) {
         await expect(quotes.nth(i).textContent()).resolves.toBe(p.quote);
         await expect(quotes.nth(i).getAttribute('data-source')).resolves.toBe(p.source);
         await expect(quotes.nth(i).getAttribute('data-paragraph')).resolves.toBe(String(p.paragraph));
