@@ -76,6 +76,25 @@ function layerMeta(fc) {
   return Object.fromEntries(META_KEYS.filter((k) => fc[k] !== undefined).map((k) => [k, fc[k]]));
 }
 
+/**
+ * Where a line or area can be pinned for keyboard users: the middle vertex of a line's longest
+ * part, or a point inside an area; rounded to 4 decimals.
+ * @param {any} geometry
+ * @returns {number[]}
+ */
+function anchorOf(geometry) {
+  /** @type {number[]} */
+  let at;
+  if (geometry.type.endsWith('LineString')) {
+    const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
+    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+    at = longest[Math.floor(longest.length / 2)];
+  } else {
+    at = turf.pointOnFeature(turf.feature(geometry)).geometry.coordinates;
+  }
+  return at.map((x) => Math.round(x * 1e4) / 1e4);
+}
+
 /** A topology with `meta` right after `type`, for readers of the file. */
 function withMeta(/** @type {any} */ topo, /** @type {Record<string, unknown>} */ meta) {
   const { type, ...rest } = topo;
@@ -169,8 +188,8 @@ export function buildOutputs(layers, detail, distances) {
       // for popups and the place index, and a point's position for its map marker.
       features: fc.features.map((/** @type {any} */ f) => {
         const { id, name, label, source, accuracy, asOf } = f.properties;
-        const point = f.geometry.type === 'Point' ? { point: f.geometry.coordinates } : {};
-        return { id, name, ...(label ? { label } : {}), source, accuracy, ...(asOf ? { asOf } : {}), ...point };
+        const at = f.geometry.type === 'Point' ? { point: f.geometry.coordinates } : { anchor: anchorOf(f.geometry) };
+        return { id, name, ...(label ? { label } : {}), source, accuracy, ...(asOf ? { asOf } : {}), ...at };
       })
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitZoom, formatCamera, parseCamera, REFERENCE_SIZE } from '$lib/map/camera';
 import { diffView } from '$lib/map/view-diff';
+import { formatShareHash, parseShareHash } from '$lib/map/share';
 
 describe('camera', () => {
   it('keeps the authored zoom at the reference size and drops one level per halving', () => {
@@ -24,4 +25,16 @@ describe('diffView', () => {
   it('changes only what differs', () => {
     expect(diffView(v(['a', 'b'], ['x', 'y']), v(['b', 'c'], ['y', 'z']), ['a', 'b', 'c'])).toEqual({ show: ['c'], hide: ['a'], highlight: ['z'], unhighlight: ['x'] });
   });
+});
+
+describe('share hash', () => {
+  it('round-trips a camera', () => {
+    const hash = formatShareHash({ center: [-168.9, 65.75], zoom: 7.5, bearing: 190, pitch: 30 });
+    expect(hash).toBe('#map=7.50/65.7500/-168.9000/-170.0/30.0');
+    expect(parseShareHash(hash)).toEqual({ center: [-168.9, 65.75], zoom: 7.5, bearing: -170, pitch: 30 });
+  });
+  it.each(['', '#arrival', '#map=', '#map=1/2/3', '#map=a/b/c/d/e', '#map=7/95/0/0/0', '#map=7/0/200/0/0', '#map=30/0/0/0/0', '#map=7/0/0/0/90', '#map=7/0/0/0/0/0', '#map=7/1e3/0/0/0', '#map=<script>/0/0/0/0'])(
+    'ignores %j',
+    (hash) => expect(parseShareHash(hash)).toBeNull()
+  );
 });

@@ -2,14 +2,15 @@
 // and the reason an editor needs.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkStory, formatDistance, StoryError } from '$lib/content/check-story';
+import { checkStory, StoryError } from '$lib/content/check-story';
+import { formatDistance } from '$lib/content/format';
 import { readSources } from '$lib/content/load-story';
 import type { LayerInfo } from '$lib/content/types';
 
 const layers: LayerInfo[] = [
   { id: 'places', title: 'Places', style: 'points', file: '/data/places.topo.json', source: 'test', licence: 'test', features: [{ id: 'anchorage', name: 'Anchorage', source: 'test', accuracy: 'test' }] }
 ];
-const distances = [{ id: 'gap', label: 'A gap', km: 3.87, mi: 2.4, method: 'test' }];
+const distances = [{ id: 'gap', label: 'A gap', km: 3.87, mi: 2.4, method: 'test', from: { point: 'a' }, to: { point: 'b' } }];
 const context = { sources: readSources(), layers, distances };
 
 function check(name: string) {

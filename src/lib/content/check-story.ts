@@ -2,6 +2,7 @@
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus.ts';
+import { formatDistance } from './format.ts';
 import type { Camera, Disagreement, Distance, LayerInfo, MapView, Passage, Section, Story } from './types';
 
 export interface Problem {
@@ -31,13 +32,6 @@ export interface StoryContext {
 
 const DISTANCE = /\{distance:([^}]*)\}/g;
 
-/** A distance as a reader sees it: "3.9 km (2.4 mi)", "82 km (51 mi)", "6,990 km (4,340 mi)",
- *  with no-break spaces so a number never ends a line without its unit. */
-export function formatDistance(d: Pick<Distance, 'km' | 'mi'>): string {
-  const round = (x: number) => (x < 10 ? x.toFixed(1) : x < 1000 ? Math.round(x).toString() : (Math.round(x / 10) * 10).toLocaleString('en-GB'));
-  return `${round(d.km)}\u00a0km (${round(d.mi)}\u00a0mi)`;
-}
-
 export function checkStory(text: string, file: string, context: StoryContext): Story {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
@@ -48,9 +42,9 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 
   const lineOf = (path: Path) => lineAt(doc, lines, path);
   const reader = makeReader(doc, lineOf, report);
-  const story = reader.fields([], { title: str, dek: str, views: map, sections: list, disagreements: optional(list, []) }) as
-    | { title: string; dek: string; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[] }
-    | undefined;
+  const story = reader.fields([], {
+    title: str, dek: str, measureFrom: optional(str, ''), views: map, sections: list, disagreements: optional(list, [])
+  }) as { title: string; dek: string; measureFrom: string; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[] } | undefined;
   if (!story) throw new StoryError(problems);
 
   const sources = new Map(context.sources.map((s) => [s.id, s]));
@@ -151,8 +145,11 @@ export function checkStory(text: string, file: string, context: StoryContext): S
     sections.push({ id: s.id, title: s.title, view: s.view, mapDescription, body, passages, disagreements: differ });
   });
 
+  const measured = context.layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom);
+  if (story.measureFrom && !measured?.point) report(lineOf(['measureFrom']), `measureFrom "${story.measureFrom}" must be the id of a point on the map`);
+
   if (problems.length) throw new StoryError(problems);
-  return { title: story.title, dek: normaliseSpace(story.dek), sections, views };
+  return { title: story.title, dek: normaliseSpace(story.dek), measureFrom: story.measureFrom || undefined, sections, views };
 }
 
 // ---- small field checkers: each returns the value, or a Reason it is wrong ----

@@ -44,6 +44,7 @@ export interface Content {
   layers: LayerInfo[];
   sources: Source[];
   places: PlaceIndex;
+  distances: Distance[];
 }
 
 export function loadContent(): Content {
@@ -56,6 +57,7 @@ export function loadContent(): Content {
     story: loadStory(),
     layers,
     sources: checkSourceMeta(meta, docs, CONTENT.sourceMeta),
-    places: buildPlaceIndex(docs, mentions)
+    places: buildPlaceIndex(docs, mentions),
+    distances: readDistances()
   };
 }

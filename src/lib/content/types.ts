@@ -56,6 +56,8 @@ export interface Disagreement {
 export interface Story {
   title: string;
   dek: string;
+  /** Map popups give each point's distance from this feature (the id of a point), if set. */
+  measureFrom?: string;
   sections: Section[];
   views: Record<string, MapView>;
 }
@@ -81,7 +83,10 @@ export interface FeatureInfo {
   source: string;
   accuracy: string;
   asOf?: string;
+  /** A point feature's position. */
   point?: [number, number];
+  /** For lines and areas: where a marker pins it (a middle vertex, a point inside). */
+  anchor?: [number, number];
 }
 
 /** A distance computed from the geodata at build time (static/data/distances.json). */
@@ -91,4 +96,7 @@ export interface Distance {
   km: number;
   mi: number;
   method: string;
+  /** What it is measured between: a place's point, or the land polygon that contains it. */
+  from: { point?: string; land?: string };
+  to: { point?: string; land?: string };
 }

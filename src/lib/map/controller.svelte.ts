@@ -1,9 +1,18 @@
 // The one place that drives the map. Sections only say which view they want (`show`); the
 // controller works out what changed (layers, highlights, camera) and applies that, flying or
-// jumping. It exposes its state as runes so the page can write the data-* contract attributes.
-import type { FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
+// jumping. Exploring is a mode of the same controller: the reader's own gestures move the camera,
+// every layer can be looked at, and the story's views wait until the reader returns.
+// State is exposed as runes so the page can write the data-* contract attributes.
+import type { Camera, FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom, formatCamera } from './camera';
 import { diffView } from './view-diff';
+
+interface CameraOptions {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
 
 /** The part of a MapLibre map the controller uses; tests pass a fake with the same methods. */
 export interface MapLike {
@@ -17,54 +26,75 @@ export interface MapLike {
   getZoom(): number;
   getBearing(): number;
   getPitch(): number;
+  project(lngLat: [number, number]): { x: number; y: number };
+  queryRenderedFeatures(box: [[number, number], [number, number]], options: { layers: string[] }): { properties: Record<string, unknown> }[];
   on(event: 'moveend' | 'resize', listener: () => void): unknown;
+  on(event: 'movestart', listener: (e: { originalEvent?: unknown }) => void): unknown;
+  on(event: 'click', listener: (e: { point: { x: number; y: number } }) => void): unknown;
+  /** While reading, wheel and one-finger swipes scroll the page (ctrl/⌘+wheel, two fingers move the map). */
+  cooperativeGestures: { enable(): void; disable(): void };
   remove(): void;
-  /** Pins an element (a place's button) to a position on the map. */
+  /** Pins an element (a feature's button) to a position on the map. */
   addMarker(element: HTMLElement, lngLat: [number, number]): { remove(): void };
 }
 
-interface CameraOptions {
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-  pitch: number;
-}
-
 export type MapState = 'loading' | 'ready' | 'fallback';
+export type Mode = 'story' | 'explore';
 export type Motion = 'fly' | 'jump';
 
 /** How long a flight between two views takes, in ms. */
 export const FLIGHT_MS = 1600;
 
+/** Pixels around a click within which a line counts as clicked. */
+const CLICK_SLOP = 6;
+
 export class MapController {
   /** loading → ready, or → fallback when MapLibre or WebGL is unavailable. */
   state = $state<MapState>('loading');
+  /** story: the map follows the sections; explore: the reader moves it. */
+  mode = $state<Mode>('story');
   /** Section id of the view last applied: the `data-view` attribute. */
   sectionId = $state<string | null>(null);
   /** The camera when it last came to rest: the `data-camera` attribute. */
   camera = $state('');
+  /** The camera when it last came to rest, as numbers (for the share URL). */
+  settled = $state.raw<Camera | null>(null);
 
   #map: MapLike | null = null;
   #layers: LayerInfo[];
   #markerFor: (feature: FeatureInfo) => HTMLElement;
-  #markers: { remove(): void }[] = [];
+  #onActivate: (feature: FeatureInfo) => void;
+  #markers: { element: HTMLElement; at: [number, number]; remove(): void }[] = [];
   #applied: MapView | null = null;
   #wanted: { sectionId: string; view: MapView } | null = null;
+  #exploreFrom: Camera | null = null;
 
-  /** `markerFor` makes the element (a button) that marks a highlighted place on the map. */
-  constructor(layers: LayerInfo[], markerFor: (feature: FeatureInfo) => HTMLElement) {
+  /**
+   * @param markerFor makes the element (a button) that marks a feature on the map
+   * @param onActivate called when the reader clicks a feature on the map itself
+   */
+  constructor(layers: LayerInfo[], markerFor: (feature: FeatureInfo) => HTMLElement, onActivate: (feature: FeatureInfo) => void) {
     this.#layers = layers;
     this.#markerFor = markerFor;
+    this.#onActivate = onActivate;
   }
 
-  /** Takes over a map whose style has loaded, and shows the view asked for meanwhile. */
+  /** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile. */
   attach(map: MapLike) {
     this.#map = map;
-    map.on('moveend', () => (this.camera = this.#readCamera()));
+    map.on('moveend', () => {
+      this.settled = this.#readCamera();
+      this.camera = formatCamera(this.settled);
+      this.#hideOffscreenMarkers();
+    });
+    // A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
+    map.on('movestart', (e) => e.originalEvent && this.explore());
+    map.on('click', (e) => this.#click(e.point));
     // A new box size changes the fitted zoom: jump to the current view again.
-    map.on('resize', () => this.#applyCamera('jump'));
+    map.on('resize', () => this.mode === 'story' && this.#applyCamera('jump'));
     this.state = 'ready';
-    this.#apply('jump');
+    if (this.mode === 'explore') this.#startExploring(this.#exploreFrom);
+    else this.#apply('jump');
   }
 
   /** The map could not be created: the page shows the text description instead. */
@@ -73,9 +103,27 @@ export class MapController {
   }
 
   /** Shows `view` for section `sectionId`. Safe to call often: the latest call always wins, and
-   *  calls before the map is ready are remembered and applied when it is. */
+   *  calls before the map is ready, or while exploring, are remembered and applied later. */
   show(sectionId: string, view: MapView, motion: Motion) {
     this.#wanted = { sectionId, view };
+    if (this.mode === 'story') this.#apply(motion);
+  }
+
+  /** Lets the reader move the map, optionally starting at `camera` (a shared link). */
+  explore(camera: Camera | null = null) {
+    if (this.mode === 'explore' && !camera) return;
+    this.mode = 'explore';
+    this.#exploreFrom = camera;
+    if (this.#map) this.#startExploring(camera);
+  }
+
+  /** Back to the story: the map returns to the section's view and follows the sections again. */
+  returnToStory(motion: Motion) {
+    if (this.mode === 'story') return;
+    this.mode = 'story';
+    this.#map?.cooperativeGestures.enable();
+    // Exploring showed every layer: diff from that, so highlights are cleared as usual.
+    if (this.#applied) this.#applied = { ...this.#applied, layers: this.#layers.map((l) => l.id) };
     this.#apply(motion);
   }
 
@@ -85,17 +133,21 @@ export class MapController {
     this.#map = null;
   }
 
+  #startExploring(camera: Camera | null) {
+    const map = this.#map!;
+    map.cooperativeGestures.disable();
+    for (const layer of this.#layers) this.#setVisible(layer.id, true);
+    this.#placeMarkers(this.#layers.flatMap((l) => l.features));
+    if (camera) map.jumpTo(camera);
+  }
+
   #apply(motion: Motion) {
     const map = this.#map;
     const wanted = this.#wanted;
     if (!map || !wanted) return;
     const change = diffView(this.#applied, wanted.view, this.#layers.map((l) => l.id));
-    const styleLayers = map.getStyle().layers.map((l) => l.id);
-    const setVisible = (layerId: string, visible: boolean) => {
-      for (const id of styleLayers) if (id.startsWith(`${layerId}:`)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-    };
-    change.hide.forEach((id) => setVisible(id, false));
-    change.show.forEach((id) => setVisible(id, true));
+    change.hide.forEach((id) => this.#setVisible(id, false));
+    change.show.forEach((id) => this.#setVisible(id, true));
     const setLit = (featureId: string, highlight: boolean) => {
       for (const layer of this.#layers) if (layer.features.some((f) => f.id === featureId)) map.setFeatureState({ source: layer.id, id: featureId }, { highlight });
     };
@@ -103,16 +155,15 @@ export class MapController {
     change.highlight.forEach((id) => setLit(id, true));
     this.#applied = wanted.view;
     this.sectionId = wanted.sectionId;
-    this.#placeMarkers(wanted.view);
+    // While reading, only the view's highlighted places carry a marker.
+    const shown = this.#layers.flatMap((l) => (wanted.view.layers.includes(l.id) ? l.features : []));
+    this.#placeMarkers(shown.filter((f) => f.point && wanted.view.highlight.includes(f.id)));
     this.#applyCamera(motion);
   }
 
-  /** A marker (from `markerFor`) on every highlighted point of the view, so places can be
-   *  activated by click, tap or keyboard even while the map itself ignores the pointer. */
-  #placeMarkers(view: MapView) {
-    this.#markers.forEach((m) => m.remove());
-    const points = this.#layers.flatMap((l) => (view.layers.includes(l.id) ? l.features : [])).filter((f) => f.point && view.highlight.includes(f.id));
-    this.#markers = points.map((f) => this.#map!.addMarker(this.#markerFor(f), f.point!));
+  #setVisible(layerId: string, visible: boolean) {
+    const map = this.#map!;
+    for (const { id } of map.getStyle().layers) if (id.startsWith(`${layerId}:`)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 
   #applyCamera(motion: Motion) {
@@ -126,9 +177,43 @@ export class MapController {
     else map.jumpTo(camera);
   }
 
-  #readCamera(): string {
+  /** A button on each feature, so it can be activated by click, tap or keyboard. */
+  #placeMarkers(features: FeatureInfo[]) {
+    this.#markers.forEach((m) => m.remove());
+    this.#markers = features.flatMap((f) => {
+      const at = f.point ?? f.anchor;
+      if (!at) return [];
+      const element = this.#markerFor(f);
+      const marker = this.#map!.addMarker(element, at);
+      return [{ element, at, remove: () => marker.remove() }];
+    });
+    this.#hideOffscreenMarkers();
+  }
+
+  /** Markers outside the map's box are hidden, so Tab never lands on something out of sight. */
+  #hideOffscreenMarkers() {
+    const map = this.#map!;
+    const box = map.getContainer();
+    for (const m of this.#markers) {
+      const { x, y } = map.project(m.at);
+      const inside = x >= 0 && y >= 0 && x <= box.clientWidth && y <= box.clientHeight;
+      m.element.hidden = !inside;
+    }
+  }
+
+  /** A click on the map: the first feature of a visible data layer under it, if any. */
+  #click(point: { x: number; y: number }) {
+    const map = this.#map!;
+    const ours = map.getStyle().layers.map((l) => l.id).filter((id) => this.#layers.some((l) => id.startsWith(`${l.id}:`)));
+    const box: [[number, number], [number, number]] = [[point.x - CLICK_SLOP, point.y - CLICK_SLOP], [point.x + CLICK_SLOP, point.y + CLICK_SLOP]];
+    const [hit] = map.queryRenderedFeatures(box, { layers: ours });
+    const feature = hit && this.#layers.flatMap((l) => l.features).find((f) => f.id === hit.properties.id);
+    if (feature) this.#onActivate(feature);
+  }
+
+  #readCamera(): Camera {
     const map = this.#map!;
     const c = map.getCenter();
-    return formatCamera({ center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+    return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   }
 }

@@ -58,13 +58,17 @@ export async function openMap(container: HTMLElement, layers: LayerInfo[]): Prom
   const map = new maplibre.Map({
     container,
     style: buildStyle(data, layers, new URL(fontUrl, location.href).href),
-    // While reading, the map follows the story and never takes the page's scroll or keys.
-    interactive: false,
+    // While reading, wheel and one-finger swipes scroll the page; the controller lifts this
+    // when the reader explores.
+    cooperativeGestures: true,
     attributionControl: { compact: true },
     fadeDuration: 0,
     // Views near the pole need zoom below 0: MapLibre's globe scales with the latitude.
     minZoom: MIN_ZOOM
   });
+  // Shown only while exploring (see StoryMap's styles).
+  map.addControl(new maplibre.NavigationControl({ visualizePitch: true }), 'bottom-right');
+  map.addControl(new maplibre.ScaleControl({ unit: 'metric' }), 'bottom-right');
   await map.once('load');
   return Object.assign(map, {
     addMarker: (element: HTMLElement, lngLat: [number, number]) => new maplibre.Marker({ element }).setLngLat(lngLat).addTo(map)

@@ -1,6 +1,8 @@
-// The URL hash follows the section being read. replaceState, not pushState: scrolling must not
-// flood the back button with one entry per section.
-import { replaceState } from '$app/navigation';
+// The URL hash follows the section being read (or, while exploring, the map's camera).
+// replaceState, not pushState: scrolling must not flood the back button with one entry per
+// section. The browser's own history API is used with SvelteKit's history state passed through:
+// SvelteKit's replaceState throws when called before its router has started, which happens when a
+// malformed hash is corrected as the page opens.
 
 /** The section id named by a location hash, if it is one of `sections`. */
 export function sectionFromHash(hash: string, sections: { id: string }[]): string | undefined {
@@ -8,8 +10,14 @@ export function sectionFromHash(hash: string, sections: { id: string }[]): strin
   return sections.find((s) => s.id === id)?.id;
 }
 
-/** Writes `#<id>` into the address bar (nothing for the first section when the URL has no hash). */
+/** Puts `hash` in the address bar without a new history entry. */
+export function replaceHash(hash: string) {
+  if (location.hash !== hash) history.replaceState(history.state, '', hash);
+}
+
+/** Writes `#<id>` into the address bar (nothing for the first section while the URL has no
+ *  section in it: the top of the story keeps a clean URL). */
 export function followHash(id: string, firstId: string) {
-  if (location.hash === `#${id}` || (id === firstId && !location.hash)) return;
-  replaceState(`#${id}`, {});
+  if (id === firstId && !location.hash.slice(1)) return;
+  replaceHash(`#${id}`);
 }
