@@ -23,9 +23,9 @@ describe('places on the map', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.place)).toBe('kyiv');
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Kyiv in the reports' });
+    const dialog = page.getByRole('dialog', { name: 'Kyiv', exact: true });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kyiv in the reports');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kyiv');
     const quotes = dialog.locator('blockquote');
     expect(await quotes.count()).toBe(places.kyiv.length);
     for (const [i, p] of places.kyiv.entries()) {
@@ -45,7 +45,7 @@ describe('places on the map', () => {
     await waitForView(page, section.id);
     // force: MapLibre re-positions markers on every frame it draws, which Playwright reads as "not stable".
     await page.locator('.place-marker[data-place="kyiv"]').tap({ force: true });
-    const dialog = page.getByRole('dialog', { name: 'Kyiv in the reports' });
+    const dialog = page.getByRole('dialog', { name: 'Kyiv', exact: true });
     await dialog.waitFor();
     const close = dialog.getByRole('button', { name: 'Close' });
     const box = await close.boundingBox();
