@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { checkStory } from './check-story.ts';
-import { checkSourceMeta, makeSource, type Source, type SourceDoc, type SourceMeta } from './corpus.ts';
+import { checkSourceMeta, citeName, makeSource, type Source, type SourceDoc, type SourceMeta } from './corpus.ts';
 import { buildPlaceIndex, parseMentions, type PlaceIndex } from './place-index.ts';
-import type { Distance, LayerInfo, Story } from './types';
+import type { Distance, FeatureInfo, LayerInfo, Story } from './types';
 
 /** Where this site's content lives, relative to the project root. */
 export const CONTENT = {
@@ -45,6 +45,10 @@ export interface Content {
   sources: Source[];
   places: PlaceIndex;
   distances: Distance[];
+  /** Citation names by source id, e.g. "Report 5, Washington Examiner". */
+  sourceNames: Record<string, string>;
+  /** The point map popups measure distances from (story.measureFrom). */
+  measureFrom?: FeatureInfo;
 }
 
 export function loadContent(): Content {
@@ -53,11 +57,15 @@ export function loadContent(): Content {
   const meta = parse(readFileSync(CONTENT.sourceMeta, 'utf8')) as Record<string, SourceMeta>;
   const featureIds = layers.flatMap((l) => l.features.map((f) => f.id));
   const mentions = parseMentions(readFileSync(CONTENT.mentions, 'utf8'), CONTENT.mentions, featureIds);
+  const story = loadStory();
+  const sources = checkSourceMeta(meta, docs, CONTENT.sourceMeta);
   return {
-    story: loadStory(),
+    story,
     layers,
-    sources: checkSourceMeta(meta, docs, CONTENT.sourceMeta),
+    sources,
     places: buildPlaceIndex(docs, mentions),
-    distances: readDistances()
+    distances: readDistances(),
+    sourceNames: Object.fromEntries(sources.map((s) => [s.id, citeName(s)])),
+    measureFrom: layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom)
   };
 }

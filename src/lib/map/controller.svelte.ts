@@ -68,15 +68,24 @@ export class MapController {
   #applied: MapView | null = null;
   #wanted: { sectionId: string; view: MapView } | null = null;
   #exploreFrom: Camera | null = null;
+  #alwaysCooperative: boolean;
 
   /**
    * @param markerFor makes the element (a button) that marks a feature on the map
    * @param onActivate called when the reader clicks a feature on the map itself
+   * @param options.alwaysCooperative keep cooperative gestures while exploring too (an embedded
+   *   map must never take its host page's scroll)
    */
-  constructor(layers: LayerInfo[], markerFor: (feature: FeatureInfo) => HTMLElement, onActivate: (feature: FeatureInfo) => void) {
+  constructor(
+    layers: LayerInfo[],
+    markerFor: (feature: FeatureInfo) => HTMLElement,
+    onActivate: (feature: FeatureInfo) => void,
+    options: { alwaysCooperative?: boolean } = {}
+  ) {
     this.#layers = layers;
     this.#markerFor = markerFor;
     this.#onActivate = onActivate;
+    this.#alwaysCooperative = options.alwaysCooperative ?? false;
   }
 
   /** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile. */
@@ -135,7 +144,7 @@ export class MapController {
 
   #startExploring(camera: Camera | null) {
     const map = this.#map!;
-    map.cooperativeGestures.disable();
+    if (!this.#alwaysCooperative) map.cooperativeGestures.disable();
     for (const layer of this.#layers) this.#setVisible(layer.id, true);
     this.#placeMarkers(this.#layers.flatMap((l) => l.features));
     if (camera) map.jumpTo(camera);

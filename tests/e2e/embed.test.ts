@@ -1,0 +1,173 @@
+// Embedding a section in someone else's article: a host page on another origin embeds two
+// sections with the snippet; the iframes size themselves, their maps render, the host keeps its
+// scroll, nothing fails or leaves the two origins. Also: the oEmbed documents, the Embed control,
+// widths from 280 to 1200 px, and unknown sections.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStory } from '$lib/content/load-story';
+import { EMBED_HEIGHT, embedSnippet } from '$lib/embed/snippet';
+import { baseURL, launch, open } from './browser';
+
+const story = loadStory();
+const embedded = [story.sections.find((s) => s.id === 'bering-strait')!, story.sections.find((s) => s.id === 'ukraine')!];
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the host article, which goes on for a while so that the page scrolls.</p>`).join('\n');
+
+/** A host article on its own origin (another port), embedding the sections with the snippet. */
+function hostPage(siteOrigin: string, withScript: boolean) {
+  const snippets = embedded.map((s) => {
+    const code = embedSnippet(siteOrigin, s);
+    return withScript ? code : code.split('\n')[0];
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,"><title>Host article</title>
+<style>body { font: 18px/1.5 serif; max-width: 720px; margin: 0 auto; padding: 1rem; }</style></head>
+<body><h1>A host article</h1>${filler(12)}${snippets[0]}${filler(10)}${snippets[1]}${filler(12)}</body></html>`;
+}
+
+let browser: Browser;
+let host: Server;
+let hostOrigin: string;
+let withScript = true;
+beforeAll(async () => {
+  browser = await launch();
+  host = createServer((req, res) => {
+    res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(req.url === '/' ? hostPage(baseURL(), withScript) : 'not found');
+  });
+  await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
+  hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  host?.close();
+});
+
+async function openHost(script: boolean) {
+  withScript = script;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(hostOrigin);
+  return { page, requests, errors };
+}
+
+/** Scrolls an iframe into view (they load lazily) and returns its frame once its map is ready. */
+async function frameOf(page: Page, index: number): Promise<Frame> {
+  const iframe = page.locator('iframe[data-story-embed]').nth(index);
+  await iframe.scrollIntoViewIfNeeded();
+  const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+  await frame.waitForSelector('[data-map-state="ready"][data-camera]', { timeout: 30_000 });
+  return frame;
+}
+
+describe('a host article on another origin', () => {
+  it('sizes both iframes to their content, renders their maps, keeps its scroll, and stays on the two origins', async () => {
+    const { page, requests, errors } = await openHost(true);
+    for (const [i, section] of embedded.entries()) {
+      const frame = await frameOf(page, i);
+      expect(await frame.locator('h1').textContent()).toBe(section.title);
+      expect(await frame.locator('[data-map-state]').getAttribute('data-view')).toBe(section.id);
+      const iframe = page.locator('iframe[data-story-embed]').nth(i);
+      await expect
+        .poll(async () => {
+          const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+          const box = await iframe.boundingBox();
+          return Math.abs(box!.height - content);
+        }, { timeout: 10_000 })
+        .toBeLessThanOrEqual(4);
+    }
+
+    // A wheel over the embedded map scrolls the host page (the map keeps cooperative gestures).
+    const frame = await frameOf(page, 0);
+    const before = await page.evaluate(() => scrollY);
+    const camera = await frame.locator('[data-map-state]').getAttribute('data-camera');
+    // Boxes of elements inside a frame are given in the host page's viewport.
+    const map = (await frame.locator('[data-map-state]').boundingBox())!;
+    await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction((y) => scrollY > y + 100, before, { timeout: 5000 });
+    expect(await frame.locator('[data-map-state]').getAttribute('data-camera')).toBe(camera);
+
+    const origins = new Set([hostOrigin, new URL(baseURL()).origin]);
+    expect(requests.filter((u) => !u.startsWith('data:') && !origins.has(new URL(u).origin))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: 'screenshots/host-article.png', fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows each section at a sensible fixed height without the script', async () => {
+    const { page } = await openHost(false);
+    const frame = await frameOf(page, 0);
+    expect(await frame.locator('[data-map-state]').getAttribute('data-map-state')).toBe('ready');
+    const box = await page.locator('iframe[data-story-embed]').first().boundingBox();
+    expect(box!.height).toBe(EMBED_HEIGHT);
+    // The content is taller than the fixed frame: what the script's resizing fixes above.
+    const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    expect(Math.abs(content - EMBED_HEIGHT)).toBeGreaterThan(4);
+    await page.context().close();
+  });
+});
+
+describe('embed pages', () => {
+  it.each([280, 1200])('fit %i px without sideways scrolling', async (width) => {
+    for (const section of embedded) {
+      const { page } = await open(browser, `/embed/${section.id}`, { viewport: { width, height: 900 } });
+      await page.waitForSelector('[data-map-state="ready"][data-camera]');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `screenshots/embed-${width}-${section.id}.png`, fullPage: true });
+      await page.context().close();
+    }
+  });
+
+  it('answer an unknown section with a small not-found page linking to the story, echoing nothing of the URL', async () => {
+    const response = await fetch(`${baseURL()}/embed/no-such-section%3Cscript%3E`);
+    expect(response.status).toBe(404);
+    const { page, errors } = await open(browser, '/embed/no-such-section%3Cb%3Ebold%3C%2Fb%3E');
+    await page.getByRole('heading', { name: 'There is nothing here' }).waitFor();
+    expect(await page.getByRole('link', { name: /Read the story/ }).getAttribute('href')).toBe('/');
+    expect(await page.locator('b').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('no-such-section');
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('oEmbed', () => {
+  it.each(story.sections.map((s) => [s.id, s.title]))('%s: a valid rich document, discoverable from the embed page', async (id, title) => {
+    const doc = JSON.parse(readFileSync(`build/oembed/${id}.json`, 'utf8'));
+    expect(doc).toMatchObject({ version: '1.0', type: 'rich', title });
+    expect(Number.isInteger(doc.width) && doc.width > 0).toBe(true);
+    expect(Number.isInteger(doc.height) && doc.height > 0).toBe(true);
+    expect(doc.provider_url).toMatch(/^https?:\/\/[^/]+\/$/);
+    expect(doc.html).toMatch(new RegExp(`^<iframe src="https?://[^"]+/embed/${id}" [^>]*loading="lazy"[^>]*></iframe>`));
+    const html = readFileSync(`build/embed/${id}.html`, 'utf8');
+    expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/json\\+oembed" href="https?://[^"]+/oembed/${id}\\.json"`));
+  });
+
+  it('is discoverable from the story page for every section', () => {
+    const html = readFileSync('build/index.html', 'utf8');
+    for (const s of story.sections) expect(html).toContain(`/oembed/${s.id}.json"`);
+  });
+});
+
+describe('the Embed control', () => {
+  it('shows the snippet for this site and copies it to the clipboard', async () => {
+    const section = embedded[0];
+    const { page } = await open(browser, `/#${section.id}`, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const control = page.locator(`#${section.id} .embed-control`);
+    await control.locator('summary').click();
+    const expected = embedSnippet(new URL(baseURL()).origin, section);
+    await expect.poll(() => control.locator('textarea').inputValue()).toBe(expected);
+    await control.getByRole('button', { name: 'Copy embed code' }).click();
+    await control.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await page.context().close();
+  });
+});
