@@ -49,6 +49,16 @@ for (let i = 0; i < runs; i++) {
   samples.mapReady.push(t.now);
   await page.close();
 }
+// 4. What an embedded section costs its host: everything /embed/<section> loads.
+const embedPage = await browser.newPage({ viewport: { width: 720, height: 800 } });
+const bodies = /** @type {Promise<Buffer>[]} */ ([]);
+embedPage.on('response', (r) => bodies.push(r.body().catch(() => Buffer.alloc(0))));
+await embedPage.goto(`http://127.0.0.1:${port}/embed/bering-strait`);
+await embedPage.waitForSelector('[data-map-state="ready"][data-camera]', { timeout: 60_000 });
+const loaded = await Promise.all(bodies);
+const raw = loaded.reduce((n, b) => n + b.length, 0);
+const zipped = loaded.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+console.log(`Embed page /embed/bering-strait until its map is ready: ${loaded.length} requests, ${kb(raw)} raw, ${kb(zipped)} gzip`);
 await browser.close();
 server.close();
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
