@@ -28,7 +28,7 @@ export interface Opened {
   errors: string[];
 }
 
-/** Opens `path` of the built site in a fresh context (own storage, own viewport). */
+/** Opens `path` of the built site (or any absolute URL) in a fresh context (own storage, own viewport). */
 export async function open(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
   const page = await context.newPage();
@@ -37,6 +37,6 @@ export async function open(browser: Browser, path: string, options: BrowserConte
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseURL() + path);
+  await page.goto(/^https?:/.test(path) ? path : baseURL() + path);
   return { page, requests, errors };
 }

@@ -45,17 +45,9 @@ afterAll(async () => {
   host?.close();
 });
 
-async function openHost(script: boolean) {
+function openHost(script: boolean) {
   withScript = script;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(hostOrigin);
-  return { page, requests, errors };
+  return open(browser, hostOrigin);
 }
 
 /** Scrolls an iframe into view (they load lazily) and returns its frame once its map is ready. */
