@@ -124,7 +124,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
     if (!ID.test(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" must be lower-case words joined by hyphens`);
     if (seen.has(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" is used twice`);
     seen.add(s.id);
-    if (!views[s.view] && !story.views[s.view]) report(lineOf([...path, 'view']), `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
+    if (!(s.view in story.views)) report(lineOf([...path, 'view']), `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
     const passages = readPassages([...path, 'passages'], s.passages);
     const differ = s.disagreements.flatMap((id, j) => {
       if (disagreements[id]) return [disagreements[id]];
