@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Camera } from '$lib/content/types';
-import { fitZoom, parseCamera } from '$lib/map/camera';
+import { fitZoom, normaliseAngle, parseCamera } from '$lib/map/camera';
 
 export const MAP = '[data-map-state]';
 
@@ -33,12 +33,11 @@ export async function expectCamera(page: Page, expected: Camera, timeout = 10_00
 }
 
 function sameCamera(a: Camera, b: Camera) {
-  const angle = (x: number) => ((((x + 180) % 360) + 360) % 360) - 180;
   return (
-    Math.abs(angle(a.center[0] - b.center[0])) < 1e-3 &&
+    Math.abs(normaliseAngle(a.center[0] - b.center[0])) < 1e-3 &&
     Math.abs(a.center[1] - b.center[1]) < 1e-3 &&
     Math.abs(a.zoom - b.zoom) < 0.02 &&
-    Math.abs(angle(a.bearing - b.bearing)) < 0.2 &&
+    Math.abs(normaliseAngle(a.bearing - b.bearing)) < 0.2 &&
     Math.abs(a.pitch - b.pitch) < 0.2
   );
 }

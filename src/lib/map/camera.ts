@@ -15,9 +15,14 @@ export function fitZoom(zoom: number, width: number, height: number): number {
   return Math.max(MIN_ZOOM, zoom + Math.log2(side / REFERENCE_SIZE));
 }
 
+/** An angle in degrees brought into [-180, 180). */
+export function normaliseAngle(degrees: number): number {
+  return ((((degrees + 180) % 360) + 360) % 360) - 180;
+}
+
 /** The `data-camera` attribute: "lng,lat,zoom,bearing,pitch", rounded for stable comparison. */
 export function formatCamera(c: Camera): string {
-  const bearing = ((((c.bearing + 180) % 360) + 360) % 360) - 180;
+  const bearing = normaliseAngle(c.bearing);
   return [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
 }
 

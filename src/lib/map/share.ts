@@ -2,12 +2,12 @@
 // share exactly what they are looking at. Anything malformed or out of range reads as no view:
 // the page falls back to the story, never to an error.
 import type { Camera } from '$lib/content/types';
-import { MIN_ZOOM } from './camera';
+import { MIN_ZOOM, normaliseAngle } from './camera';
 
 const PREFIX = '#map=';
 
 export function formatShareHash(c: Camera): string {
-  const bearing = ((((c.bearing + 180) % 360) + 360) % 360) - 180;
+  const bearing = normaliseAngle(c.bearing);
   return `${PREFIX}${[c.zoom.toFixed(2), c.center[1].toFixed(4), c.center[0].toFixed(4), bearing.toFixed(1), c.pitch.toFixed(1)].join('/')}`;
 }
 
