@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStory } from '$lib/content/load-story';
+import { quotedIn } from '$lib/content/types';
 import { baseURL, launch, open, VIEWPORTS } from './browser';
 import { distinctColours, expectCamera, MAP, scrollToSection, waitForView } from './map-helpers';
 
@@ -142,7 +143,7 @@ describe('keyboard and layout', () => {
     for (const s of sections) {
       await expect(page.locator(`#${s.id}[data-section="${s.id}"] h2`).textContent()).resolves.toBe(s.title);
       const quotes = page.locator(`#${s.id} blockquote`);
-      const all = [...s.passages, ...s.disagreements.flatMap((d) => d.positions.flatMap((position) => position.passages))];
+      const all = quotedIn(s);
       expect(await quotes.count()).toBe(all.length);
       for (const [i, p] of all.entries()) {
         await expect(quotes.nth(i).textContent()).resolves.toBe(p.quote);

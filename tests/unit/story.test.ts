@@ -3,12 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT, loadStory, readLayers } from '$lib/content/load-story';
+import { quotedIn } from '$lib/content/types';
 
 const story = loadStory();
-const passages = story.sections.flatMap((s) => [
-  ...s.passages.map((p) => ({ section: s.id, ...p })),
-  ...s.disagreements.flatMap((d) => d.positions.flatMap((position) => position.passages.map((p) => ({ section: `${s.id} (${d.id})`, ...p }))))
-]);
+const passages = story.sections.flatMap((s) => quotedIn(s).map((p) => ({ section: s.id, ...p })));
 const raw = (id: string) => readFileSync(`${CONTENT.sources}/${id}.txt`, 'utf8');
 
 describe('the story', () => {

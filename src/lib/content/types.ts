@@ -1,4 +1,5 @@
-// The shapes of the content: what an editor writes in story.yaml, after checking.
+// The shapes of the content: what an editor writes in story.yaml, after checking, and the one
+// helper that reads across them.
 
 /** Where the map looks: authored per view, applied by the map controller. */
 export interface Camera {
@@ -99,4 +100,9 @@ export interface Distance {
   /** What it is measured between: a place's point, or the land polygon that contains it. */
   from: { point?: string; land?: string };
   to: { point?: string; land?: string };
+}
+
+/** Every passage a section quotes: its own, then those of its disagreements. */
+export function quotedIn(section: Section): Passage[] {
+  return [...section.passages, ...section.disagreements.flatMap((d) => d.positions.flatMap((p) => p.passages))];
 }

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadContent } from '$lib/content/load-story';
+import { quotedIn } from '$lib/content/types';
 
 export function entries() {
   return loadContent().sources.map((s) => ({ id: s.id }));
@@ -9,8 +10,7 @@ export function load({ params }) {
   const { story, sources, places, layers } = loadContent();
   const source = sources.find((s) => s.id === params.id);
   if (!source) error(404, 'No such report');
-  const quoted = (s: (typeof story.sections)[number]) => [...s.passages, ...s.disagreements.flatMap((d) => d.positions.flatMap((p) => p.passages))];
-  const cited = story.sections.flatMap((s) => quoted(s).filter((p) => p.source === source.id).map((p) => ({ ...p, section: s.id })));
+  const cited = story.sections.flatMap((s) => quotedIn(s).filter((p) => p.source === source.id).map((p) => ({ ...p, section: s.id })));
   const names = Object.fromEntries(layers.flatMap((l) => l.features.map((f) => [f.id, f.label ?? f.name])));
   return {
     source,
