@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStory, readLayers } from '$lib/content/load-story';
 import { launch, open } from './browser';
-import { MAP, scrollToSection, waitForView } from './map-helpers';
+import { imageStats, MAP, scrollToSection, waitForView } from './map-helpers';
 
 const story = loadStory();
 const layers = readLayers();
@@ -41,19 +41,8 @@ describe('line of contact', () => {
       await waitForView(page, sectionId);
       await page.waitForTimeout(2500);
       const png = await page.screenshot({ clip: (await page.locator(MAP).boundingBox())! });
-      const count = await page.evaluate(async (base64) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${base64}`;
-        await image.decode();
-        const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        const { data } = context.getImageData(0, 0, image.width, image.height);
-        let n = 0;
-        // The accent red, #b3261e, drawn at full opacity by the dashed line (fills are faint).
-        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0xb3) < 24 && Math.abs(data[i + 1] - 0x26) < 24 && Math.abs(data[i + 2] - 0x1e) < 24) n++;
-        return n;
-      }, png.toString('base64'));
+      // The accent red, #b3261e, drawn at full opacity by the dashed line (fills are faint).
+      const { near: count } = await imageStats(page, png, [0xb3, 0x26, 0x1e]);
       await page.context().close();
       return count;
     };

@@ -42,22 +42,28 @@ function sameCamera(a: Camera, b: Camera) {
   );
 }
 
-/** Number of distinct colours (to 4 bits a channel) in a PNG, decoded by the browser itself. */
-export async function distinctColours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) seen.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
-    return seen.size;
-  }, png.toString('base64'));
+/** What a PNG (decoded by the browser itself) holds: its distinct colours (to 4 bits a channel)
+ *  and how many pixels lie within 24 of `near`, an [r, g, b] colour. */
+export async function imageStats(page: Page, png: Buffer, near: [number, number, number] = [0, 0, 0]): Promise<{ distinct: number; near: number }> {
+  return page.evaluate(
+    async ([base64, [r, g, b]]) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const seen = new Set<number>();
+      let close = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        seen.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+        if (Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24) close++;
+      }
+      return { distinct: seen.size, near: close };
+    },
+    [png.toString('base64'), near] as const
+  );
 }
 
 /** Scrolls a section to where a reader would be reading it (as a link to it would). */

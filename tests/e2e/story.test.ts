@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStory } from '$lib/content/load-story';
 import { quotedIn } from '$lib/content/types';
 import { baseURL, launch, open, VIEWPORTS } from './browser';
-import { distinctColours, expectCamera, MAP, scrollToSection, waitForView } from './map-helpers';
+import { expectCamera, imageStats, MAP, scrollToSection, waitForView } from './map-helpers';
 
 const story = loadStory();
 const sections = story.sections;
@@ -36,7 +36,7 @@ describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
       const map = await page.locator(MAP).boundingBox();
       const png = await page.screenshot({ clip: map! });
       writeFileSync(`screenshots/${name}-${section.id}.png`, await page.screenshot());
-      expect(await distinctColours(page, png), `${section.id}: colours in the map`).toBeGreaterThan(12);
+      expect((await imageStats(page, png)).distinct, `${section.id}: colours in the map`).toBeGreaterThan(12);
     }
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
     const origin = new URL(baseURL()).origin;
