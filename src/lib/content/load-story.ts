@@ -34,8 +34,8 @@ export function readDistances(file = CONTENT.distances): Distance[] {
   return JSON.parse(readFileSync(file, 'utf8')) as Distance[];
 }
 
-export function loadStory(file = CONTENT.story): Story {
-  return checkStory(readFileSync(file, 'utf8'), file, { sources: readSources(), layers: readLayers(), distances: readDistances() });
+export function loadStory(file = CONTENT.story, context = { sources: readSources(), layers: readLayers(), distances: readDistances() }): Story {
+  return checkStory(readFileSync(file, 'utf8'), file, context);
 }
 
 /** Everything the pages are built from, checked. */
@@ -54,17 +54,18 @@ export interface Content {
 export function loadContent(): Content {
   const docs = readSources();
   const layers = readLayers();
+  const distances = readDistances();
   const meta = parse(readFileSync(CONTENT.sourceMeta, 'utf8')) as Record<string, SourceMeta>;
   const featureIds = layers.flatMap((l) => l.features.map((f) => f.id));
   const mentions = parseMentions(readFileSync(CONTENT.mentions, 'utf8'), CONTENT.mentions, featureIds);
-  const story = loadStory();
+  const story = loadStory(CONTENT.story, { sources: docs, layers, distances });
   const sources = checkSourceMeta(meta, docs, CONTENT.sourceMeta);
   return {
     story,
     layers,
     sources,
     places: buildPlaceIndex(docs, mentions),
-    distances: readDistances(),
+    distances,
     sourceNames: Object.fromEntries(sources.map((s) => [s.id, citeName(s)])),
     measureFrom: layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom)
   };
