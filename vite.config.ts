@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { loadContent } from './src/lib/content/load-story.ts';
+import { loadContent } from './src/lib/server/load-content.ts';
 
 /** Fails the build before anything is written when the story file has problems, printing each
  *  as file:line: reason (prerendering would only report "500 /"). */
@@ -25,10 +25,23 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+        // The engine's unit tests, and this story's own content checks (tests/content).
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
+          exclude: ['tests/unit/**/*.svelte.test.ts'],
+          environment: 'node'
+        }
       },
       {
-        // End-to-end tests drive Debian's Chromium against the built site (build/).
+        // Runes as in the browser (effects run): the controller and the story state on a fake map.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: { name: 'client', include: ['tests/unit/**/*.svelte.test.ts'], environment: './tests/unit/svelte-client-environment.ts' }
+      },
+      {
+        // End-to-end tests drive Debian's Chromium against the built stories (build/, and the
+        // second story's, see tests/e2e/serve-build.ts).
         extends: true,
         test: {
           name: 'e2e',

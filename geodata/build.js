@@ -4,27 +4,28 @@
 //
 //   <layer id>.topo.json     one per authored geodata/<layer id>.geojson (object named <id>)
 //   world.topo.json          1:50m countries, Crimea in Ukraine, no antimeridian bands
-//   detail-<name>.topo.json  small 1:10m clips where the 50m coastline is too coarse
-//   layers.json              manifest of the authored layers, sorted by id
+//   <detail id>.topo.json    small 1:10m clips where the 50m coastline is too coarse, as listed in
+//                            geodata/basemap.json with the basemap's credit
+//   manifest.json            the basemap's credit and details, and the authored layers sorted by id
 //   distances.json           the distances named in geodata/distances.json, measured (lib/distances.js)
 //
-// Usage: node geodata/build.js [--src geodata] [--out static/data]
+// Usage: node geodata/build.js [--src geodata] [--out static/data] (defaults: the STORY's folders)
 // Any validation error prints "geodata/<file>: feature <id>: <reason>" (or "distance <id>") and
 // exits 1 before anything is written. Polygon rings wound against RFC 7946 are rewound, with a
 // notice on stdout. Outputs are written to a temporary folder, then renamed into place.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { topology } from 'topojson-server';
 import * as turf from '@turf/turf';
+import { storyPaths } from '../src/lib/server/story-paths.js';
 import { rewindCollection, validateCollection } from './lib/validate.js';
+import { readBasemap } from './lib/basemap.js';
 import { landPolygons, measureDistances, placePoints } from './lib/distances.js';
 import { quantizationFor } from './lib/geometry.js';
 import { buildWorld, checkWorld, MIN_ISLAND_KM2, SIMPLIFY_TOLERANCE, WORLD_SOURCE } from './lib/world.js';
 import { buildDetailClip, checkDetailClip, loadDetailSource, DETAIL_SOURCE } from './lib/detail.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const NATURAL_EARTH_LICENCE =
   'Public domain (Natural Earth); world-atlas packaging ISC (c) Michael Bostock';
@@ -38,32 +39,8 @@ const WORLD_META = {
   accuracy: 'Natural Earth 1:50m, simplified to about 4 km'
 };
 
-/**
- * Detail clips from Natural Earth 1:10m. `expect`: points (coordinates from the reference
- * README, as in places.geojson) that must fall in the named country's land in the clip.
- */
-const DETAIL_CLIPS = [
-  {
-    name: 'bering',
-    title: 'Bering Strait detail',
-    bbox: [-176, 63.5, -161, 67.8],
-    expect: [
-      { name: 'Big Diomede', at: [-169.05694, 65.78111], in: 'Russia' },
-      { name: 'Little Diomede', at: [-168.92083, 65.75417], in: 'United States of America' },
-      { name: 'Cape Dezhnev', at: [-169.65194, 66.07917], in: 'Russia' },
-      { name: 'Cape Prince of Wales', at: [-168.08472, 65.59639], in: 'United States of America' }
-    ]
-  },
-  {
-    name: 'anchorage',
-    title: 'Anchorage detail',
-    bbox: [-151.5, 60.6, -148.6, 61.8],
-    expect: [
-      { name: 'Anchorage', at: [-149.90028, 61.21806], in: 'United States of America' },
-      { name: 'JBER airfield', at: [-149.80639, 61.25139], in: 'United States of America' }
-    ]
-  }
-];
+/** Names of generated files that no layer may take (detail patches are named detail-…). */
+const RESERVED = ['world', 'manifest', 'distances'];
 
 /** Layer metadata kept from an authored FeatureCollection's foreign members. */
 const META_KEYS = ['id', 'title', 'style', 'source', 'licence', 'asOf'];
@@ -86,6 +63,7 @@ function anchorOf(geometry) {
   /** @type {number[]} */
   let at;
   if (geometry.type.endsWith('LineString')) {
+    /** @type {number[][][]} */
     const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
     const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
     at = longest[Math.floor(longest.length / 2)];
@@ -128,7 +106,7 @@ export function readAuthored(srcDir) {
       errors.push(`${file}: invalid JSON: ${/** @type {Error} */ (e).message}`);
       continue;
     }
-    if (stem === 'world' || stem === 'layers' || stem.startsWith('detail-')) {
+    if (RESERVED.includes(stem) || stem.startsWith('detail-')) {
       errors.push(`${file}: the name "${stem}" is taken by a generated file; rename the layer`);
     }
     const problems = validateCollection(file, stem, fc, seenIds);
@@ -141,12 +119,20 @@ export function readAuthored(srcDir) {
 }
 
 /**
+ * The point features of every layer, id → [lng, lat]: what distances and detail clips refer to.
+ * @param {{ stem: string, fc: any }[]} layers  validated layers
+ */
+export function pointsOf(layers) {
+  return new Map(layers.flatMap((l) => [...placePoints(l.fc)]));
+}
+
+/**
  * Read, check and measure `distances.json` in srcDir (optional: none, no distances). Its
- * places are the points of the layer `places`; its land, the 10m polygons of the detail source.
+ * places are the point features of the layers; its land, the 10m polygons of the detail source.
  * @param {string} srcDir
  * @param {{ stem: string, fc: any }[]} layers  validated layers
  * @param {ReturnType<typeof loadDetailSource>} detail
- * @returns {{ distances: import('./lib/distances.js').Distance[] | null, errors: string[] }}
+ * @returns {{ distances: import('../src/lib/data-contract.js').Distance[] | null, errors: string[] }}
  */
 export function readDistances(srcDir, layers, detail) {
   const full = path.join(srcDir, 'distances.json');
@@ -158,20 +144,21 @@ export function readDistances(srcDir, layers, detail) {
   } catch (e) {
     return { distances: null, errors: [`${file}: invalid JSON: ${/** @type {Error} */ (e).message}`] };
   }
-  const places = placePoints(layers.find((l) => l.stem === 'places')?.fc);
-  return measureDistances(file, specs, places, landPolygons(detail));
+  return measureDistances(file, specs, pointsOf(layers), landPolygons(detail));
 }
 
 /**
  * Build every output in memory: file name → JSON text. Throws on a failed check.
  * @param {{ stem: string, fc: any }[]} layers
  * @param {ReturnType<typeof loadDetailSource>} detail
- * @param {import('./lib/distances.js').Distance[] | null} distances  null: no distances.json
+ * @param {import('../src/lib/data-contract.js').Distance[] | null} distances  null: no distances.json
+ * @param {import('./lib/basemap.js').BasemapSpec} basemap
  * @returns {Map<string, string>}
  */
-export function buildOutputs(layers, detail, distances) {
+export function buildOutputs(layers, detail, distances, basemap) {
   /** @type {Map<string, string>} */
   const out = new Map();
+  /** @type {import('../src/lib/data-contract.js').LayerInfo[]} */
   const manifest = [];
 
   for (const { stem, fc } of [...layers].sort((a, b) => (a.stem < b.stem ? -1 : 1))) {
@@ -182,7 +169,7 @@ export function buildOutputs(layers, detail, distances) {
     const file = `${stem}.topo.json`;
     out.set(file, JSON.stringify(topo));
     manifest.push({
-      ...meta,
+      .../** @type {Omit<import('../src/lib/data-contract.js').LayerInfo, 'file' | 'features'>} */ (meta),
       file: `/data/${file}`,
       // What the page needs of each feature without decoding the data: its name and provenance
       // for popups and the place index, and a point's position for its map marker.
@@ -193,7 +180,8 @@ export function buildOutputs(layers, detail, distances) {
       })
     });
   }
-  out.set('layers.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  const basemapInfo = { credit: basemap.credit, details: basemap.details.map((d) => d.id) };
+  out.set('manifest.json', `${JSON.stringify({ basemap: basemapInfo, layers: manifest }, null, 2)}\n`);
   if (distances) out.set('distances.json', `${JSON.stringify(distances, null, 2)}\n`);
 
   const world = buildWorld();
@@ -201,10 +189,12 @@ export function buildOutputs(layers, detail, distances) {
   if (worldProblems.length) throw new Error(worldProblems.map((p) => `world: ${p}`).join('\n'));
   out.set('world.topo.json', JSON.stringify(withMeta(world.topology, { ...WORLD_META, notes: world.notes })));
 
-  for (const clip of DETAIL_CLIPS) {
-    const id = `detail-${clip.name}`;
+  const points = pointsOf(layers);
+  for (const clip of basemap.details) {
+    const id = clip.id;
     const topo = buildDetailClip(detail, clip.bbox);
-    const problems = checkDetailClip(topo, clip.expect);
+    const expect = clip.expect.map((x) => ({ name: x.feature, at: /** @type {number[]} */ (points.get(x.feature)), in: x.in }));
+    const problems = checkDetailClip(topo, expect);
     if (problems.length) throw new Error(problems.map((p) => `${id}: ${p}`).join('\n'));
     const meta = {
       id,
@@ -221,8 +211,8 @@ export function buildOutputs(layers, detail, distances) {
 
 /**
  * Write the outputs: all into a temporary folder beside outDir first, then each renamed into
- * outDir. Generated files (*.topo.json, distances.json) in outDir that this run did not
- * produce are removed.
+ * outDir. Generated files (*.topo.json, manifest.json, distances.json) in outDir that this run
+ * did not produce are removed.
  * @param {Map<string, string>} outputs
  * @param {string} outDir
  */
@@ -234,7 +224,7 @@ export function writeOutputs(outputs, outDir) {
     fs.mkdirSync(outDir, { recursive: true });
     for (const name of outputs.keys()) fs.renameSync(path.join(tmp, name), path.join(outDir, name));
     for (const name of fs.readdirSync(outDir)) {
-      if ((name.endsWith('.topo.json') || name === 'distances.json') && !outputs.has(name)) fs.rmSync(path.join(outDir, name));
+      if ((name.endsWith('.topo.json') || name === 'manifest.json' || name === 'distances.json') && !outputs.has(name)) fs.rmSync(path.join(outDir, name));
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -243,7 +233,8 @@ export function writeOutputs(outputs, outDir) {
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const opts = { src: path.join(ROOT, 'geodata'), out: path.join(ROOT, 'static', 'data') };
+  const story = storyPaths();
+  const opts = { src: story.geodata, out: story.data };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--src') opts.src = path.resolve(argv[++i]);
     else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
@@ -256,18 +247,19 @@ function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { layers, errors, notices } = readAuthored(opts.src);
   for (const n of notices) console.log(n);
-  // Distances read places.geojson and the 10m land: checked once the layers are valid.
+  // Distances and the basemap refer to the layers' points: checked once the layers are valid.
   const detail = errors.length ? null : loadDetailSource();
   const measured = detail ? readDistances(opts.src, layers, detail) : { distances: null, errors: [] };
-  errors.push(...measured.errors);
-  if (errors.length || !detail) {
+  const { basemap, errors: basemapErrors } = detail ? readBasemap(display(path.join(opts.src, 'basemap.json')), pointsOf(layers)) : { basemap: null, errors: [] };
+  errors.push(...measured.errors, ...basemapErrors);
+  if (errors.length || !detail || !basemap) {
     for (const e of errors) console.error(e);
     console.error(`geodata: ${errors.length} error(s); nothing written`);
     process.exit(1);
   }
   let outputs;
   try {
-    outputs = buildOutputs(layers, detail, measured.distances);
+    outputs = buildOutputs(layers, detail, measured.distances, basemap);
   } catch (e) {
     console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
     console.error('geodata: build failed; nothing written');

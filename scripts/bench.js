@@ -18,6 +18,7 @@ const early = [...new Set([...html.matchAll(/(?:href|import\()\s*=?\s*"(\.?\/?_a
 const earlyGzip = early.reduce((sum, f) => sum + gz(join('build', f)), 0);
 
 // 2. Everything else under _app: the lazily loaded map code (MapLibre, its worker, the style).
+/** @type {string[]} */
 const all = [];
 const walk = (/** @type {string} */ dir) => readdirSync(dir).forEach((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : all.push(join(dir, n))));
 walk('build/_app');

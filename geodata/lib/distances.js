@@ -1,11 +1,12 @@
-// Why this file exists: the story quotes distances (the Diomede gap, the strait, Anchorage to
-// Moscow). Typed figures drift from the map; these are measured from the data the map draws.
-// geodata/distances.json names the two ends of each distance: `{ "point": id }`, a point of
-// places.geojson, or `{ "land": id }`, the Natural Earth 1:10m land polygon (one polygon of a
+// Why this file exists: a story quotes distances (a strait, a gap between islands, two capitals).
+// Typed figures drift from the map; these are measured from the data the map draws.
+// geodata/distances.json names the two ends of each distance: `{ "point": id }`, a point feature
+// of any layer, or `{ "land": id }`, the Natural Earth 1:10m land polygon (one polygon of a
 // country's MultiPolygon, the source of the detail clips) that contains that place. Everything
 // is measured with turf on a sphere (R = 6371.0088 km), in kilometres.
 
 import * as turf from '@turf/turf';
+import { ID_PATTERN, KM_PER_MI } from '../../src/lib/data-contract.js';
 import { asPolygons } from './geometry.js';
 
 export const METHODS = {
@@ -13,14 +14,9 @@ export const METHODS = {
   land: 'closest shores of the Natural Earth 1:10m land polygons containing the two places (turf, spherical Earth)'
 };
 
-const KM_PER_MI = 1.609344;
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * @typedef {number[]} Position
- * @typedef {{ point: string } | { land: string }} End
- * @typedef {{ id: string, label: string, from: End, to: End }} DistanceSpec
- * @typedef {{ id: string, label: string, km: number, mi: number, method: string, from: End, to: End }} Distance
+ * @typedef {import('../../src/lib/data-contract.js').Distance} Distance
  * @typedef {{ country: string, index: number, polygon: Position[][] }} LandPolygon
  */
 
@@ -110,7 +106,7 @@ export function closestShoresKm(ringA, ringB, placeA, placeB) {
  * "<file>: distance <id>: <reason>" (or "<file>: <reason>").
  * @param {string} file  path to print, e.g. "geodata/distances.json"
  * @param {unknown} specs  parsed distances.json
- * @param {Map<string, Position>} places  place id → [lng, lat] (points of places.geojson)
+ * @param {Map<string, Position>} places  place id → [lng, lat] (the point features of the layers)
  * @param {LandPolygon[]} land  from landPolygons()
  * @returns {{ distances: Distance[], errors: string[] }}
  */
@@ -124,7 +120,7 @@ export function measureDistances(file, specs, places, land) {
   specs.forEach((/** @type {any} */ d, i) => {
     const label = typeof d?.id === 'string' && d.id ? d.id : `#${i + 1}`;
     const problems = [];
-    if (typeof d?.id !== 'string' || !KEBAB.test(d.id)) problems.push('missing or invalid "id" (kebab-case)');
+    if (typeof d?.id !== 'string' || !ID_PATTERN.test(d.id)) problems.push('missing or invalid "id" (kebab-case)');
     else if (seen.has(d.id)) problems.push('duplicate id');
     else seen.add(d.id);
     if (typeof d?.label !== 'string' || !d.label.trim()) problems.push('missing "label"');
@@ -141,7 +137,7 @@ export function measureDistances(file, specs, places, land) {
       }
       const at = places.get(end[kind]);
       if (!at) {
-        problems.push(`unknown place "${end[kind]}" in "${side}" (not a point in places.geojson)`);
+        problems.push(`unknown place "${end[kind]}" in "${side}" (not a point feature of any layer)`);
         continue;
       }
       const found = kind === 'land' ? landAt(land, at) : null;
@@ -173,8 +169,8 @@ export function measureDistances(file, specs, places, land) {
 }
 
 /**
- * The points of an authored places layer, id → [lng, lat].
- * @param {any} fc  a validated FeatureCollection (places.geojson)
+ * The point features of one authored layer, id → [lng, lat].
+ * @param {any} fc  a validated FeatureCollection
  * @returns {Map<string, Position>}
  */
 export function placePoints(fc) {

@@ -6,17 +6,7 @@
 // the wrong way are not errors: rewindCollection fixes them (RFC 7946) and says so.
 
 import * as turf from '@turf/turf';
-
-/** Layer styles the map knows how to draw, and the geometry types each accepts. */
-export const STYLES = {
-  points: ['Point', 'MultiPoint'],
-  area: ['Polygon', 'MultiPolygon'],
-  'approximate-area': ['Polygon', 'MultiPolygon'],
-  boundary: ['LineString', 'MultiLineString'],
-  'approximate-line': ['LineString', 'MultiLineString']
-};
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ID_PATTERN, LAYER_KINDS } from '../../src/lib/data-contract.js';
 
 /** Nesting depth of coordinates per geometry type (0 = one position). */
 const DEPTH = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
@@ -127,13 +117,14 @@ export function validateCollection(file, stem, fc, seenIds) {
     layer('not a GeoJSON FeatureCollection');
     return errors;
   }
-  if (fc.id !== stem) layer(`"id" must be "${stem}" (the file name), found ${JSON.stringify(fc.id)}`);
+  if (!ID_PATTERN.test(stem)) layer('the file name must be the layer id: lower-case words joined by hyphens, then .geojson');
+  else if (fc.id !== stem) layer(`"id" must be "${stem}" (the file name), found ${JSON.stringify(fc.id)}`);
   for (const key of ['title', 'source', 'licence']) if (!isText(fc[key])) layer(`missing "${key}"`);
-  if (!(fc.style in STYLES)) layer(`"style" must be one of ${Object.keys(STYLES).join(', ')}, found ${JSON.stringify(fc.style)}`);
+  if (!(fc.style in LAYER_KINDS)) layer(`"style" must be one of ${Object.keys(LAYER_KINDS).join(', ')}, found ${JSON.stringify(fc.style)}`);
   if (fc.asOf !== undefined && !isIsoDate(fc.asOf)) layer(`"asOf" must be an ISO date YYYY-MM-DD, found ${JSON.stringify(fc.asOf)}`);
   if (fc.features.length === 0) layer('has no features');
 
-  const allowed = STYLES[/** @type {keyof typeof STYLES} */ (fc.style)];
+  const allowed = LAYER_KINDS[/** @type {import('../../src/lib/data-contract.js').LayerKind} */ (fc.style)]?.geometry;
   fc.features.forEach((/** @type {any} */ f, /** @type {number} */ i) => {
     const p = f?.properties ?? {};
     const label = isText(p.id) ? p.id : `#${i + 1}`;
@@ -141,7 +132,7 @@ export function validateCollection(file, stem, fc, seenIds) {
 
     if (f?.type !== 'Feature') bad('not a GeoJSON Feature');
     if (!isText(p.id)) bad('missing properties.id');
-    else if (!KEBAB.test(p.id)) bad('properties.id must be kebab-case (a-z, 0-9, -)');
+    else if (!ID_PATTERN.test(p.id)) bad('properties.id must be kebab-case (a-z, 0-9, -)');
     else if (seenIds.has(p.id)) bad(`duplicate id, already used in ${seenIds.get(p.id)}`);
     else seenIds.set(p.id, file);
     for (const key of ['name', 'source', 'accuracy']) if (!isText(p[key])) bad(`missing properties.${key}`);

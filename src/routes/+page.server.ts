@@ -1,7 +1,7 @@
-import { loadContent } from '$lib/content/load-story';
+import { loadContent } from '$lib/server/load-content';
 
 export function load({ url }) {
-  const { story, layers, places, distances, sourceNames, measureFrom } = loadContent();
+  const { story, manifest, places, sourceNames, featureDistances } = loadContent();
   // The origin (SITE_ORIGIN at build time) makes the oEmbed discovery links absolute.
-  return { origin: url.origin, story, layers, places, distances, sourceNames, measureFrom };
+  return { origin: url.origin, story, manifest, places, sourceNames, featureDistances };
 }

@@ -1,9 +1,12 @@
 // Debian's Chromium driven by playwright-core (Playwright cannot download its own browser here).
 // WebGL2 runs on SwiftShader, so MapLibre draws headless without a GPU.
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 
-export const baseURL = () => inject('baseURL');
+/** Every built story under test; the first is this project's own. */
+export const sites = () => inject('sites');
+/** Where this project's story is served. */
+export const baseURL = () => sites()[0].baseURL;
 
 export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
@@ -28,15 +31,17 @@ export interface Opened {
   errors: string[];
 }
 
-/** Opens `path` of the built site (or any absolute URL) in a fresh context (own storage, own viewport). */
+/** Opens `path` of this project's built story (or any absolute URL) in a fresh context (own
+ *  storage, own viewport), which is closed when the test ends, whether it passes or fails. */
 export async function open(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
+  onTestFinished(() => context.close());
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(/^https?:/.test(path) ? path : baseURL() + path);
+  await page.goto(/^[a-z]+:/.test(path) ? path : baseURL() + path);
   return { page, requests, errors };
 }

@@ -1,55 +1,64 @@
-// The map key says what each layer of the current view is, its source and as-of date, and the
-// approximate line of contact is drawn on the Ukraine view.
+// The map key says what each layer of the current view is, its source and as-of date, that
+// approximate layers are approximate, and how the basemap is credited; an approximate line is
+// drawn (in the accent red) on a view that shows one, and not elsewhere.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStory, readLayers } from '$lib/content/load-story';
+import { LAYER_KINDS } from '$lib/data-contract.js';
+import { loadContent } from '$lib/server/load-content';
 import { launch, open } from './browser';
-import { imageStats, MAP, scrollToSection, waitForView } from './map-helpers';
+import { imageStats, MAP, nextFrames, scrollToSection, waitForView } from './map-helpers';
 
-const story = loadStory();
-const layers = readLayers();
+const { story, manifest } = loadContent('.');
+const { layers, basemap } = manifest;
+const shows = (sectionId: string, kind: string) =>
+  story.views[story.sections.find((s) => s.id === sectionId)!.view].layers.some((id) => layers.find((l) => l.id === id)?.style === kind);
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 describe('map key', () => {
-  it.each(story.sections.map((s) => [s.id, story.views[s.view].layers] as const))('%s: lists its layers with source and as-of date', async (id, shown) => {
-    const { page } = await open(browser, `/#${id}`);
-    await waitForView(page, id);
+  it('lists, for every section, the layers of its view with source and as-of date, and the basemap’s credit', async () => {
+    const { page } = await open(browser, '/', { reducedMotion: 'reduce' });
     const legend = page.locator('.legend');
     await legend.locator('summary').click();
-    const text = (await legend.textContent()) ?? '';
-    for (const layer of layers) {
-      if (shown.includes(layer.id)) {
-        expect(text).toContain(layer.title);
-        expect(text).toContain(layer.source);
-        if (layer.asOf) expect(text).toContain(layer.asOf);
-      } else expect(text).not.toContain(layer.title);
+    for (const section of story.sections) {
+      await scrollToSection(page, section.id);
+      await waitForView(page, section.id);
+      const text = (await legend.textContent()) ?? '';
+      const shown = story.views[section.view].layers;
+      for (const layer of layers) {
+        if (!shown.includes(layer.id)) {
+          expect(text, `${section.id}: ${layer.title}`).not.toContain(layer.title);
+          continue;
+        }
+        expect(text, section.id).toContain(layer.title);
+        expect(text, section.id).toContain(layer.source);
+        if (LAYER_KINDS[layer.style].approximate) expect(text, `${section.id}: ${layer.title}`).toContain(`(approximate${layer.asOf ? `, as of ${layer.asOf}` : ''})`);
+        else if (layer.asOf) expect(text, section.id).toContain(`(as of ${layer.asOf})`);
+      }
+      expect(text).toContain(`${basemap.credit.title}: ${basemap.credit.source} (${basemap.credit.licence})`);
     }
-    if (shown.includes('contact-line')) expect(text).toMatch(/Line of contact in Ukraine \(approximate\)\s*\(approximate, as of 2025-08-15\)/);
-    await page.context().close();
   });
 });
 
-describe('line of contact', () => {
-  it('is drawn on the Ukraine view in the accent red, and hidden elsewhere', async () => {
+describe('an approximate line', () => {
+  it('is drawn in the accent red on a view that shows one, and not on a view without it', async () => {
+    const { page } = await open(browser, '/');
+    await waitForView(page, story.sections[0].id);
     const redPixels = async (sectionId: string) => {
-      const { page } = await open(browser, '/');
-      await waitForView(page, story.sections[0].id);
       await scrollToSection(page, sectionId);
       await waitForView(page, sectionId);
-      await page.waitForTimeout(2500);
+      await nextFrames(page);
       const png = await page.screenshot({ clip: (await page.locator(MAP).boundingBox())! });
       // The accent red, #b3261e, drawn at full opacity by the dashed line (fills are faint).
       const { near: count } = await imageStats(page, png, [0xb3, 0x26, 0x1e]);
-      await page.context().close();
       return count;
     };
-    const ukraine = story.sections.find((s) => story.views[s.view].layers.includes('contact-line'))!;
-    const other = story.sections.find((s) => !story.views[s.view].layers.some((l) => l === 'contact-line' || l === 'claimed-regions' || l === 'base'))!;
-    const [withLine, without] = [await redPixels(ukraine.id), await redPixels(other.id)];
-    console.log(`accent-red pixels: ${ukraine.id} ${withLine}, ${other.id} ${without}`);
-    expect(withLine).toBeGreaterThan(2 * without + 400);
+    const withLine = story.sections.find((s) => shows(s.id, 'approximate-line'))!;
+    const without = story.sections.find((s) => !shows(s.id, 'approximate-line') && !shows(s.id, 'approximate-area'))!;
+    const [red, other] = [await redPixels(withLine.id), await redPixels(without.id)];
+    console.log(`accent-red pixels: ${withLine.id} ${red}, ${without.id} ${other}`);
+    expect(red).toBeGreaterThan(2 * other + 400);
   });
 });

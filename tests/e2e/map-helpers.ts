@@ -1,4 +1,5 @@
-// Reading the map's contract attributes and screenshots in the end-to-end tests.
+// Reading the map's contract attributes and screenshots in the end-to-end tests. Every wait here
+// is for a condition (an attribute, a rendered frame), never for a fixed time.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Camera } from '$lib/content/types';
@@ -6,30 +7,57 @@ import { fitZoom, normaliseAngle, parseCamera } from '$lib/map/camera';
 
 export const MAP = '[data-map-state]';
 
-/** Waits until the map shows `sectionId`'s view and its camera has settled there. */
+/** Waits until the map shows `sectionId`'s view and its camera has come to rest there. */
 export async function waitForView(page: Page, sectionId: string, timeout = 20_000) {
   await page.waitForFunction(
     ([selector, id]) => {
       const el = document.querySelector<HTMLElement>(selector);
-      return el?.dataset.mapState === 'ready' && el.dataset.view === id && !!el.dataset.camera;
+      return el?.dataset.mapState === 'ready' && el.dataset.view === id && !!el.dataset.camera && el.dataset.moving === undefined;
     },
     [MAP, sectionId] as const,
     { timeout }
   );
 }
 
-/** The settled camera, once it equals `expected` (fitted to the map's box); fails with both if not. */
-export async function expectCamera(page: Page, expected: Camera, timeout = 10_000) {
+/** Waits until the camera is at rest (no flight, no gesture still moving it). */
+export async function waitForRest(page: Page, timeout = 20_000) {
+  await page.waitForFunction((selector) => {
+    const el = document.querySelector<HTMLElement>(selector);
+    return !!el?.dataset.camera && el.dataset.moving === undefined;
+  }, MAP, { timeout });
+}
+
+/** Waits until the settled camera differs from `before` (a data-camera value) and is at rest. */
+export async function waitForCameraChange(page: Page, before: string, timeout = 10_000) {
+  await page.waitForFunction(
+    ([selector, was]) => {
+      const el = document.querySelector<HTMLElement>(selector);
+      return !!el?.dataset.camera && el.dataset.camera !== was && el.dataset.moving === undefined;
+    },
+    [MAP, before] as const,
+    { timeout }
+  );
+}
+
+/** Waits until the browser has rendered `count` more frames: what a reading-line crossing, a
+ *  label placement or a stale update would need to show itself. */
+export async function nextFrames(page: Page, count = 2) {
+  await page.evaluate(
+    (n) => new Promise<void>((resolve) => {
+      const step = (left: number) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
+      step(n);
+    }),
+    count
+  );
+}
+
+/** Once the camera is at rest, it must equal `expected` (fitted to the map's box). */
+export async function expectCamera(page: Page, expected: Camera) {
+  await waitForRest(page);
   const box = await page.locator(MAP).boundingBox();
   const want = { ...expected, zoom: fitZoom(expected.zoom, box!.width, box!.height) };
-  let got: Camera | null = null;
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    got = parseCamera((await page.locator(MAP).getAttribute('data-camera')) ?? '');
-    if (got && sameCamera(got, want)) return;
-    await page.waitForTimeout(100);
-  }
-  expect(got, 'settled camera').toEqual(want);
+  const got = parseCamera((await page.locator(MAP).getAttribute('data-camera')) ?? '');
+  expect(got && sameCamera(got, want) ? want : got, 'settled camera').toEqual(want);
 }
 
 function sameCamera(a: Camera, b: Camera) {

@@ -2,50 +2,58 @@
 // passages of every report that mention it, with citations; Escape closes and focus returns.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '$lib/content/load-story';
+import { loadContent } from '$lib/server/load-content';
 import { launch, open, VIEWPORTS } from './browser';
 import { waitForView } from './map-helpers';
 
-const { story, places } = loadContent();
-const section = story.sections.find((s) => story.views[s.view].highlight.includes('kyiv'))!;
+const { story, places, manifest } = loadContent('.');
+const points = new Map(manifest.layers.flatMap((l) => l.features.filter((f) => f.point).map((f) => [f.id, f])));
+/** The points a section's view marks. */
+const marked = (sectionId: string) => {
+  const view = story.views[story.sections.find((s) => s.id === sectionId)!.view];
+  return view.highlight.filter((id) => points.has(id));
+};
+/** A section whose view marks one place, which the reports mention. */
+const section = story.sections.find((s) => marked(s.id).length === 1 && places[marked(s.id)[0]]?.length)!;
+const place = points.get(marked(section.id)[0])!;
+const passages = places[place.id];
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 describe('places on the map', () => {
-  it('opens Kyiv’s passages from the keyboard, and Escape returns focus to the marker', async () => {
+  it('opens a place’s passages from the keyboard, and Escape returns focus to the marker', async () => {
     const { page } = await open(browser, `/#${section.id}`);
     await waitForView(page, section.id);
     // A click on the map puts the keyboard's starting point there; the next Tab reaches the
-    // view's first place marker (Kyiv is the only highlighted place of this view).
+    // view's first place marker (the only one of this view).
     await page.locator('.map canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.place)).toBe('kyiv');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.place)).toBe(place.id);
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Kyiv', exact: true });
+    const dialog = page.getByRole('dialog', { name: place.name, exact: true });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kyiv');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(place.name);
     const quotes = dialog.locator('blockquote');
-    expect(await quotes.count()).toBe(places.kyiv.length);
-    for (const [i, p] of places.kyiv.entries()) {
+    expect(await quotes.count()).toBe(passages.length);
+    for (const [i, p] of passages.entries()) {
       expect(await quotes.nth(i).textContent()).toBe(p.quote);
       expect(await quotes.nth(i).getAttribute('data-source')).toBe(p.source);
       expect(await quotes.nth(i).getAttribute('data-paragraph')).toBe(String(p.paragraph));
     }
-    expect(await dialog.locator('a').first().getAttribute('href')).toBe(`/sources/${places.kyiv[0].source}?from=${section.id}#p${places.kyiv[0].paragraph}`);
+    expect(await dialog.locator('a').first().getAttribute('href')).toBe(`/sources/${passages[0].source}?from=${section.id}#p${passages[0].paragraph}`);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe('kyiv');
-    await page.context().close();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe(place.id);
   });
 
   it('opens on a tap on a phone and closes with the close button', async () => {
     const { page } = await open(browser, `/#${section.id}`, { viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
     await waitForView(page, section.id);
     // force: MapLibre re-positions markers on every frame it draws, which Playwright reads as "not stable".
-    await page.locator('.place-marker[data-place="kyiv"]').tap({ force: true });
-    const dialog = page.getByRole('dialog', { name: 'Kyiv', exact: true });
+    await page.locator(`.place-marker[data-place="${place.id}"]`).tap({ force: true });
+    const dialog = page.getByRole('dialog', { name: place.name, exact: true });
     await dialog.waitFor();
     const close = dialog.getByRole('button', { name: 'Close' });
     const box = await close.boundingBox();
@@ -53,6 +61,5 @@ describe('places on the map', () => {
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await close.tap();
     await dialog.waitFor({ state: 'detached' });
-    await page.context().close();
   });
 });

@@ -2,16 +2,18 @@
 // and the reason an editor needs.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkStory, StoryError } from '$lib/content/check-story';
-import { formatDistance } from '$lib/content/format';
-import { readSources } from '$lib/content/load-story';
 import type { LayerInfo } from '$lib/content/types';
+import { checkStory } from '$lib/server/check-story';
+import { formatDistance } from '$lib/server/format';
+import { readSources } from '$lib/server/load-content';
+import { storyPaths } from '$lib/server/story-paths.js';
+import { ContentError } from '$lib/server/yaml-reader';
 
 const layers: LayerInfo[] = [
   { id: 'places', title: 'Places', style: 'points', file: '/data/places.topo.json', source: 'test', licence: 'test', features: [{ id: 'anchorage', name: 'Anchorage', source: 'test', accuracy: 'test' }] }
 ];
 const distances = [{ id: 'gap', label: 'A gap', km: 3.87, mi: 2.4, method: 'test', from: { point: 'a' }, to: { point: 'b' } }];
-const context = { sources: readSources(), layers, distances };
+const context = { sources: readSources(storyPaths('.').sources), layers, distances };
 
 function check(name: string) {
   const file = `tests/fixtures/story/${name}`;
@@ -22,7 +24,7 @@ function problemsOf(name: string) {
   try {
     check(name);
   } catch (error) {
-    if (error instanceof StoryError) return error.problems;
+    if (error instanceof ContentError) return error.problems;
     throw error;
   }
   throw new Error(`${name} was accepted`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestText, findParagraph, makeSource, normaliseSpace, splitParagraphs } from '$lib/content/corpus';
+import { closestText, findParagraph, makeSource, normaliseSpace, splitParagraphs } from '$lib/server/corpus';
 
 describe('corpus', () => {
   it('splits on lines, skipping blank runs and lines without a letter or digit', () => {

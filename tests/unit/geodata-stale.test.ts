@@ -13,7 +13,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 it('static/data/ is what npm run geodata builds from geodata/ now', () => {
   const out = path.join(tmp, 'data');
-  const run = spawnSync(process.execPath, ['geodata/build.js', '--out', out], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['geodata/build.js', '--src', 'geodata', '--out', out], { encoding: 'utf8' });
   expect(run.status, `geodata build failed:\n${run.stderr}`).toBe(0);
 
   const fresh = readdirSync(out).sort();

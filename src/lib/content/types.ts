@@ -1,5 +1,6 @@
 // The shapes of the content: what an editor writes in story.yaml, after checking, and the one
-// helper that reads across them.
+// helper that reads across them. The shapes of the generated geodata are in data-contract.js.
+export type { BasemapInfo, Distance, FeatureInfo, LayerInfo, LayerKind, Manifest } from '$lib/data-contract.js';
 
 /** Where the map looks: authored per view, applied by the map controller. */
 export interface Camera {
@@ -63,46 +64,15 @@ export interface Story {
   views: Record<string, MapView>;
 }
 
-/** One data layer the map can draw, as listed in the generated manifest (static/data/layers.json). */
-export interface LayerInfo {
-  id: string;
-  title: string;
-  style: string;
-  file: string;
-  source: string;
-  licence: string;
-  asOf?: string;
-  features: FeatureInfo[];
-}
-
-/** A feature of a data layer: its provenance, and its position when it is a point. */
-export interface FeatureInfo {
-  id: string;
-  name: string;
-  /** A short name for the map and for lists, where the full name is long. */
-  label?: string;
-  source: string;
-  accuracy: string;
-  asOf?: string;
-  /** A point feature's position. */
-  point?: [number, number];
-  /** For lines and areas: where a marker pins it (a middle vertex, a point inside). */
-  anchor?: [number, number];
-}
-
-/** A distance computed from the geodata at build time (static/data/distances.json). */
-export interface Distance {
-  id: string;
-  label: string;
-  km: number;
-  mi: number;
-  method: string;
-  /** What it is measured between: a place's point, or the land polygon that contains it. */
-  from: { point?: string; land?: string };
-  to: { point?: string; land?: string };
-}
+/** Feature id → the passages of the reports that mention it (built from mentions.yaml). */
+export type PlaceIndex = Record<string, Passage[]>;
 
 /** Every passage a section quotes: its own, then those of its disagreements. */
 export function quotedIn(section: Section): Passage[] {
   return [...section.passages, ...section.disagreements.flatMap((d) => d.positions.flatMap((p) => p.passages))];
+}
+
+/** Every passage of the story, with the id of the section that quotes it. */
+export function storyPassages(story: Story): (Passage & { section: string })[] {
+  return story.sections.flatMap((s) => quotedIn(s).map((p) => ({ ...p, section: s.id })));
 }

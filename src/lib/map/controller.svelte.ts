@@ -2,7 +2,8 @@
 // controller works out what changed (layers, highlights, camera) and applies that, flying or
 // jumping. Exploring is a mode of the same controller: the reader's own gestures move the camera,
 // every layer can be looked at, and the story's views wait until the reader returns.
-// State is exposed as runes so the page can write the data-* contract attributes.
+// State is exposed as runes so the map's view can write the data-* contract attributes and the
+// place markers (buttons in its markup, pinned to the map with `pin`).
 import type { Camera, FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom, formatCamera } from './camera';
 import { diffView } from './view-diff';
@@ -34,8 +35,15 @@ export interface MapLike {
   /** While reading, wheel and one-finger swipes scroll the page (ctrl/⌘+wheel, two fingers move the map). */
   cooperativeGestures: { enable(): void; disable(): void };
   remove(): void;
-  /** Pins an element (a feature's button) to a position on the map. */
-  addMarker(element: HTMLElement, lngLat: [number, number]): { remove(): void };
+}
+
+/** Pins an element (a feature's button) to a position on the map until `remove` is called. */
+export type Pin = (element: HTMLElement, lngLat: [number, number]) => { remove(): void };
+
+/** A feature marked on the map by a button, and where the button is pinned. */
+export interface Marker {
+  feature: FeatureInfo;
+  at: [number, number];
 }
 
 export type MapState = 'loading' | 'ready' | 'fallback';
@@ -44,6 +52,16 @@ export type Motion = 'fly' | 'jump';
 
 /** How long a flight between two views takes, in ms. */
 export const FLIGHT_MS = 1600;
+
+export interface ControllerOptions {
+  /** Called when the reader clicks a feature on the map itself. */
+  onActivate?: (feature: FeatureInfo) => void;
+  /** Called when exploring begins (by a button or by a gesture of the reader's). */
+  onExplore?: () => void;
+  /** Keep cooperative gestures while exploring too (an embedded map must never take its host
+   *  page's scroll). */
+  alwaysCooperative?: boolean;
+}
 
 /** Pixels around a click within which a line counts as clicked. */
 const CLICK_SLOP = 6;
@@ -59,45 +77,42 @@ export class MapController {
   camera = $state('');
   /** The camera when it last came to rest, as numbers (for the share URL). */
   settled = $state.raw<Camera | null>(null);
+  /** Whether the camera is moving (a flight, or the reader's gesture): the `data-moving` attribute. */
+  moving = $state(false);
+  /** The features marked on the map: the view's highlighted places, or every feature while exploring. */
+  markers = $state.raw<Marker[]>([]);
+  /** Ids of the marked features inside the map's box (the others' buttons are hidden). */
+  onscreen = $state.raw<ReadonlySet<string>>(new Set());
 
   #map: MapLike | null = null;
+  #pin: Pin | null = null;
   #layers: LayerInfo[];
-  #markerFor: (feature: FeatureInfo) => HTMLElement;
-  #onActivate: (feature: FeatureInfo) => void;
-  #markers: { element: HTMLElement; at: [number, number]; remove(): void }[] = [];
+  #options: ControllerOptions;
   #applied: MapView | null = null;
   #wanted: { sectionId: string; view: MapView } | null = null;
   #exploreFrom: Camera | null = null;
-  #alwaysCooperative: boolean;
 
-  /**
-   * @param markerFor makes the element (a button) that marks a feature on the map
-   * @param onActivate called when the reader clicks a feature on the map itself
-   * @param options.alwaysCooperative keep cooperative gestures while exploring too (an embedded
-   *   map must never take its host page's scroll)
-   */
-  constructor(
-    layers: LayerInfo[],
-    markerFor: (feature: FeatureInfo) => HTMLElement,
-    onActivate: (feature: FeatureInfo) => void,
-    options: { alwaysCooperative?: boolean } = {}
-  ) {
+  constructor(layers: LayerInfo[], options: ControllerOptions = {}) {
     this.#layers = layers;
-    this.#markerFor = markerFor;
-    this.#onActivate = onActivate;
-    this.#alwaysCooperative = options.alwaysCooperative ?? false;
+    this.#options = options;
   }
 
-  /** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile. */
-  attach(map: MapLike) {
+  /** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile.
+   *  `pin` pins the markers' buttons to it. */
+  attach(map: MapLike, pin: Pin) {
     this.#map = map;
+    this.#pin = pin;
+    map.on('movestart', (e) => {
+      this.moving = true;
+      // A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
+      if (e.originalEvent) this.explore();
+    });
     map.on('moveend', () => {
+      this.moving = false;
       this.settled = this.#readCamera();
       this.camera = formatCamera(this.settled);
-      this.#hideOffscreenMarkers();
+      this.#updateOnscreen();
     });
-    // A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
-    map.on('movestart', (e) => e.originalEvent && this.explore());
     map.on('click', (e) => this.#click(e.point));
     // A new box size changes the fitted zoom: jump to the current view again.
     map.on('resize', () => this.mode === 'story' && this.#applyCamera('jump'));
@@ -121,6 +136,7 @@ export class MapController {
   /** Lets the reader move the map, optionally starting at `camera` (a shared link). */
   explore(camera: Camera | null = null) {
     if (this.mode === 'explore' && !camera) return;
+    if (this.mode === 'story') this.#options.onExplore?.();
     this.mode = 'explore';
     this.#exploreFrom = camera;
     if (this.#map) this.#startExploring(camera);
@@ -136,15 +152,24 @@ export class MapController {
     this.#apply(motion);
   }
 
+  /** An attachment that pins a marker's button to `at` on the map, and unpins it when removed. */
+  pin(at: [number, number]) {
+    return (element: HTMLElement) => {
+      const pinned = this.#pin?.(element, at);
+      return () => pinned?.remove();
+    };
+  }
+
   destroy() {
-    this.#markers = [];
+    this.markers = [];
     this.#map?.remove();
     this.#map = null;
+    this.#pin = null;
   }
 
   #startExploring(camera: Camera | null) {
     const map = this.#map!;
-    if (!this.#alwaysCooperative) map.cooperativeGestures.disable();
+    if (!this.#options.alwaysCooperative) map.cooperativeGestures.disable();
     for (const layer of this.#layers) this.#setVisible(layer.id, true);
     this.#placeMarkers(this.#layers.flatMap((l) => l.features));
     if (camera) map.jumpTo(camera);
@@ -188,26 +213,22 @@ export class MapController {
 
   /** A button on each feature, so it can be activated by click, tap or keyboard. */
   #placeMarkers(features: FeatureInfo[]) {
-    this.#markers.forEach((m) => m.remove());
-    this.#markers = features.flatMap((f) => {
-      const at = f.point ?? f.anchor;
-      if (!at) return [];
-      const element = this.#markerFor(f);
-      const marker = this.#map!.addMarker(element, at);
-      return [{ element, at, remove: () => marker.remove() }];
+    this.markers = features.flatMap((feature) => {
+      const at = feature.point ?? feature.anchor;
+      return at ? [{ feature, at }] : [];
     });
-    this.#hideOffscreenMarkers();
+    this.#updateOnscreen();
   }
 
   /** Markers outside the map's box are hidden, so Tab never lands on something out of sight. */
-  #hideOffscreenMarkers() {
+  #updateOnscreen() {
     const map = this.#map!;
     const box = map.getContainer();
-    for (const m of this.#markers) {
+    const inside = this.markers.filter((m) => {
       const { x, y } = map.project(m.at);
-      const inside = x >= 0 && y >= 0 && x <= box.clientWidth && y <= box.clientHeight;
-      m.element.hidden = !inside;
-    }
+      return x >= 0 && y >= 0 && x <= box.clientWidth && y <= box.clientHeight;
+    });
+    this.onscreen = new Set(inside.map((m) => m.feature.id));
   }
 
   /** A click on the map: the first feature of a visible data layer under it, if any. */
@@ -217,7 +238,7 @@ export class MapController {
     const box: [[number, number], [number, number]] = [[point.x - CLICK_SLOP, point.y - CLICK_SLOP], [point.x + CLICK_SLOP, point.y + CLICK_SLOP]];
     const [hit] = map.queryRenderedFeatures(box, { layers: ours });
     const feature = hit && this.#layers.flatMap((l) => l.features).find((f) => f.id === hit.properties.id);
-    if (feature) this.#onActivate(feature);
+    if (feature) this.#options.onActivate?.(feature);
   }
 
   #readCamera(): Camera {

@@ -1,17 +1,15 @@
 // Creates the MapLibre map: loads MapLibre (a large module, so only on demand), fetches the
 // site's own TopoJSON, builds the offline style and resolves once the style has loaded.
-// The returned map is handed to the MapController, the only code that drives it.
+// The returned map (and a way to pin markers to it) is handed to the MapController, the only
+// code that drives it.
 import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { LayerInfo } from '$lib/content/types';
-import type { MapLike } from './controller.svelte';
+import type { Manifest } from '$lib/content/types';
+import type { MapLike, Pin } from './controller.svelte';
 import { MIN_ZOOM } from './camera';
 import { buildStyle, type MapData } from './style';
-
-/** The high-detail patches the basemap draws over the world (see geodata/build.js). */
-const DETAILS = ['detail-bering', 'detail-anchorage'];
 
 async function fetchTopology(url: string): Promise<Topology> {
   const response = await fetch(url);
@@ -27,10 +25,11 @@ function collection(topology: Topology, name: string): FeatureCollection {
   return decoded.type === 'FeatureCollection' ? decoded : { type: 'FeatureCollection', features: [decoded] };
 }
 
-export async function loadMapData(layers: LayerInfo[]): Promise<MapData> {
+/** Fetches and decodes the world, the basemap's detail patches and every data layer. */
+export async function loadMapData({ basemap, layers }: Manifest): Promise<MapData> {
   const [world, details, layerTopologies] = await Promise.all([
     fetchTopology('/data/world.topo.json'),
-    Promise.all(DETAILS.map((id) => fetchTopology(`/data/${id}.topo.json`))),
+    Promise.all(basemap.details.map((id) => fetchTopology(`/data/${id}.topo.json`))),
     Promise.all(layers.map((l) => fetchTopology(l.file)))
   ]);
   return {
@@ -38,26 +37,27 @@ export async function loadMapData(layers: LayerInfo[]): Promise<MapData> {
     borders: collection(world, 'borders'),
     countryLabels: collection(world, 'labels'),
     details: details.map((t, i) => ({
-      id: DETAILS[i],
+      id: basemap.details[i],
       water: collection(t, 'frame'),
       land: collection(t, 'land'),
       borders: collection(t, 'borders')
     })),
-    layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)]))
+    layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)])),
+    credit: basemap.credit.source
   };
 }
 
-export async function openMap(container: HTMLElement, layers: LayerInfo[]): Promise<MapLike> {
+export async function openMap(container: HTMLElement, manifest: Manifest): Promise<{ map: MapLike; pin: Pin }> {
   const [maplibre, worker, data] = await Promise.all([
     import('maplibre-gl'),
     import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-    loadMapData(layers),
+    loadMapData(manifest),
     import('maplibre-gl/dist/maplibre-gl.css')
   ]);
   maplibre.setWorkerUrl(worker.default);
   const map = new maplibre.Map({
     container,
-    style: buildStyle(data, layers, new URL(fontUrl, location.href).href),
+    style: buildStyle(data, manifest.layers, new URL(fontUrl, location.href).href),
     // While reading, wheel and one-finger swipes scroll the page; the controller lifts this
     // when the reader explores.
     cooperativeGestures: true,
@@ -70,7 +70,6 @@ export async function openMap(container: HTMLElement, layers: LayerInfo[]): Prom
   map.addControl(new maplibre.NavigationControl({ visualizePitch: true }), 'bottom-right');
   map.addControl(new maplibre.ScaleControl({ unit: 'metric' }), 'bottom-right');
   await map.once('load');
-  return Object.assign(map, {
-    addMarker: (element: HTMLElement, lngLat: [number, number]) => new maplibre.Marker({ element }).setLngLat(lngLat).addTo(map)
-  }) as unknown as MapLike;
+  const pin: Pin = (element, lngLat) => new maplibre.Marker({ element }).setLngLat(lngLat).addTo(map);
+  return { map, pin };
 }

@@ -1,9 +1,9 @@
 // The offline map style: everything it draws comes from the site itself (no tiles, no glyph
 // server). Data layers are styled by their manifest `style` kind, so a new geodata file needs
-// no code here, only a kind this file knows.
+// no code here, only a kind that data-contract.js lists.
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { LayerInfo } from '$lib/content/types';
+import type { LayerInfo, LayerKind } from '$lib/content/types';
 
 /** Decoded data the style is built from. */
 export interface MapData {
@@ -11,10 +11,13 @@ export interface MapData {
   borders: FeatureCollection;
   /** A point per sizeable country, with the zoom (`minzoom`) from which it is named. */
   countryLabels: FeatureCollection;
-  /** Small high-detail patches (10m) drawn over the 50m world where views zoom in. */
+  /** Small high-detail patches (10m) drawn over the 50m world where views zoom in (the manifest's
+   *  basemap.details). */
   details: { id: string; water: FeatureCollection; land: FeatureCollection; borders: FeatureCollection }[];
   /** One collection per data layer, keyed by layer id. */
   layers: Record<string, FeatureCollection>;
+  /** The basemap's source, for the map's attribution. */
+  credit: string;
 }
 
 export const FONT = 'Noto Sans Regular';
@@ -37,66 +40,65 @@ const ifLit = <T>(on: T, off: T): ExpressionSpecification => ['case', lit, on as
 /** Features with a `minzoom` property (minor places, small countries) appear from that zoom on. */
 const fromMinzoom: ExpressionSpecification = ['>=', ['zoom'], ['coalesce', ['get', 'minzoom'], 0]];
 
-/** The MapLibre layers that draw one data layer, by its style kind. Ids are `<layer id>:<part>`. */
+const hidden = { visibility: 'none' as const };
+
+/** Areas: a faint fill and an outline, dashed when the area is approximate. */
+const area = (id: (part: string) => string, source: string, approximate: boolean): LayerSpecification[] => [
+  { id: id('fill'), type: 'fill', source, layout: hidden, paint: {
+    'fill-color': colours.claim, 'fill-opacity': ifLit(0.16, 0.08) } },
+  { id: id('outline'), type: 'line', source, layout: hidden, paint: {
+    'line-color': colours.claim, 'line-width': ifLit(2, 1.2),
+    ...(approximate ? { 'line-dasharray': [2, 2] } : {}) } }
+];
+
+type Painter = (id: (part: string) => string, source: string) => LayerSpecification[];
+
+/** How each layer kind is drawn (kinds are listed in data-contract.js). Ids are `<layer id>:<part>`. */
+const painters: Record<LayerKind, Painter> = {
+  points: (id, source) => [
+    { id: id('dot'), type: 'circle', source, filter: fromMinzoom, layout: hidden, paint: {
+      'circle-radius': ifLit(6, 3.5), 'circle-color': ifLit(colours.accent, colours.ink),
+      'circle-stroke-color': colours.halo, 'circle-stroke-width': 1.5 } },
+    { id: id('label'), type: 'symbol', source, filter: fromMinzoom, layout: { ...hidden,
+      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']], 'text-font': [FONT],
+      'text-size': 13, 'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.7,
+      'text-justify': 'auto', 'text-max-width': 9 },
+      paint: { 'text-color': ifLit(colours.accent, colours.ink), 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+  ],
+  area: (id, source) => area(id, source, false),
+  'approximate-area': (id, source) => area(id, source, true),
+  boundary: (id, source) => [
+    { id: id('line'), type: 'line', source, layout: hidden, paint: {
+      'line-color': ['match', ['get', 'lineKind'], 'date-line', colours.ink, colours.boundary],
+      'line-width': ifLit(2.5, 1.5),
+      'line-dasharray': ['match', ['get', 'lineKind'], 'date-line', ['literal', [1, 2]], ['literal', [5, 2]]] } },
+    { id: id('label'), type: 'symbol', source, layout: { ...hidden,
+      'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 12,
+      'text-offset': [0, -0.8] },
+      paint: { 'text-color': colours.boundary, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+  ],
+  // Dashed and labelled with its name (which carries the as-of date), so that nobody takes it
+  // for a surveyed border.
+  'approximate-line': (id, source) => [
+    { id: id('line'), type: 'line', source, layout: { ...hidden, 'line-cap': 'round' }, paint: {
+      'line-color': colours.accent, 'line-width': ifLit(3, 2), 'line-dasharray': [1.5, 1.5] } },
+    { id: id('label'), type: 'symbol', source, layout: { ...hidden,
+      'symbol-placement': 'line', 'symbol-spacing': 400, 'text-field': ['get', 'name'], 'text-font': [FONT],
+      'text-size': 11, 'text-offset': [0, -0.9] },
+      paint: { 'text-color': colours.accent, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+  ]
+};
+
+/** The MapLibre layers that draw one data layer, by its kind; all start hidden. */
 export function layersFor(info: LayerInfo): LayerSpecification[] {
-  const source = info.id;
-  const id = (part: string) => `${info.id}:${part}`;
-  const hidden = { visibility: 'none' as const };
-  switch (info.style) {
-    case 'points':
-      return [
-        { id: id('dot'), type: 'circle', source, filter: fromMinzoom, layout: hidden, paint: {
-          'circle-radius': ifLit(6, 3.5), 'circle-color': ifLit(colours.accent, colours.ink),
-          'circle-stroke-color': colours.halo, 'circle-stroke-width': 1.5 } },
-        { id: id('label'), type: 'symbol', source, filter: fromMinzoom, layout: { ...hidden,
-          'text-field': ['coalesce', ['get', 'label'], ['get', 'name']], 'text-font': [FONT],
-          'text-size': 13, 'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.7,
-          'text-justify': 'auto', 'text-max-width': 9 },
-          paint: { 'text-color': ifLit(colours.accent, colours.ink), 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
-      ];
-    case 'area':
-    case 'approximate-area': {
-      const approximate = info.style === 'approximate-area';
-      return [
-        { id: id('fill'), type: 'fill', source, layout: hidden, paint: {
-          'fill-color': colours.claim, 'fill-opacity': ifLit(0.16, 0.08) } },
-        { id: id('outline'), type: 'line', source, layout: hidden, paint: {
-          'line-color': colours.claim, 'line-width': ifLit(2, 1.2),
-          ...(approximate ? { 'line-dasharray': [2, 2] } : {}) } }
-      ];
-    }
-    case 'boundary':
-      return [
-        { id: id('line'), type: 'line', source, layout: hidden, paint: {
-          'line-color': ['match', ['get', 'lineKind'], 'date-line', colours.ink, colours.boundary],
-          'line-width': ifLit(2.5, 1.5),
-          'line-dasharray': ['match', ['get', 'lineKind'], 'date-line', ['literal', [1, 2]], ['literal', [5, 2]]] } },
-        { id: id('label'), type: 'symbol', source, layout: { ...hidden,
-          'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 12,
-          'text-offset': [0, -0.8] },
-          paint: { 'text-color': colours.boundary, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
-      ];
-    case 'approximate-line':
-      // Dashed and labelled with its name (which carries the as-of date), so that nobody takes
-      // it for a surveyed border.
-      return [
-        { id: id('line'), type: 'line', source, layout: { ...hidden, 'line-cap': 'round' }, paint: {
-          'line-color': colours.accent, 'line-width': ifLit(3, 2), 'line-dasharray': [1.5, 1.5] } },
-        { id: id('label'), type: 'symbol', source, layout: { ...hidden,
-          'symbol-placement': 'line', 'symbol-spacing': 400, 'text-field': ['get', 'name'], 'text-font': [FONT],
-          'text-size': 11, 'text-offset': [0, -0.9] },
-          paint: { 'text-color': colours.accent, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
-      ];
-    default:
-      throw new Error(`layer "${info.id}": unknown style kind "${info.style}"`);
-  }
+  return painters[info.style]((part) => `${info.id}:${part}`, info.id);
 }
 
 /** The whole style: water, the world's countries, detail patches, then the data layers. */
 export function buildStyle(data: MapData, layers: LayerInfo[], fontUrl: string): StyleSpecification {
   const geojson = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d });
   const sources: StyleSpecification['sources'] = {
-    countries: { ...geojson(data.countries), attribution: 'Natural Earth' },
+    countries: { ...geojson(data.countries), attribution: data.credit },
     borders: geojson(data.borders),
     'country-labels': geojson(data.countryLabels)
   };

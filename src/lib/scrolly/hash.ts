@@ -4,9 +4,15 @@
 // SvelteKit's replaceState throws when called before its router has started, which happens when a
 // malformed hash is corrected as the page opens.
 
-/** The section id named by a location hash, if it is one of `sections`. */
+/** The section id named by a location hash, if it is one of `sections`. A hash that is not
+ *  valid percent-encoding (`#%`, `#%E0%A4%A`) names no section. */
 export function sectionFromHash(hash: string, sections: { id: string }[]): string | undefined {
-  const id = decodeURIComponent(hash.replace(/^#/, ''));
+  let id: string;
+  try {
+    id = decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return undefined;
+  }
   return sections.find((s) => s.id === id)?.id;
 }
 
@@ -15,9 +21,9 @@ export function replaceHash(hash: string) {
   if (location.hash !== hash) history.replaceState(history.state, '', hash);
 }
 
-/** Writes `#<id>` into the address bar (nothing for the first section while the URL has no
- *  section in it: the top of the story keeps a clean URL). */
-export function followHash(id: string, firstId: string) {
-  if (id === firstId && !location.hash.slice(1)) return;
-  replaceHash(`#${id}`);
+/** Writes `hash` into the address bar, except the first section's while the URL has no hash:
+ *  the top of the story keeps a clean URL. Null (nothing settled to share yet) writes nothing. */
+export function followHash(hash: string | null, firstId: string) {
+  if (hash === null || (hash === `#${firstId}` && !location.hash.slice(1))) return;
+  replaceHash(hash);
 }

@@ -2,17 +2,17 @@
 // oEmbed can embed a section from its URL. URLs are absolute: the site's origin comes from
 // SITE_ORIGIN at build time (svelte.config.js, prerender.origin).
 import { error, json } from '@sveltejs/kit';
-import { loadStory } from '$lib/content/load-story';
+import { loadContent } from '$lib/server/load-content';
 import { EMBED_HEIGHT, EMBED_WIDTH, embedSnippet } from '$lib/embed/snippet';
 
 export const prerender = true;
 
 export function entries() {
-  return loadStory().sections.map((s) => ({ section: s.id }));
+  return loadContent().story.sections.map((s) => ({ section: s.id }));
 }
 
 export function GET({ params, url }) {
-  const story = loadStory();
+  const { story } = loadContent();
   const section = story.sections.find((s) => s.id === params.section);
   if (!section) error(404, 'No such section');
   return json({

@@ -1,17 +1,17 @@
 import { error } from '@sveltejs/kit';
-import { loadContent } from '$lib/content/load-story';
-import { quotedIn } from '$lib/content/types';
+import { storyPassages } from '$lib/content/types';
+import { loadContent } from '$lib/server/load-content';
 
 export function entries() {
   return loadContent().sources.map((s) => ({ id: s.id }));
 }
 
 export function load({ params }) {
-  const { story, sources, places, layers } = loadContent();
+  const { story, sources, places, manifest } = loadContent();
   const source = sources.find((s) => s.id === params.id);
   if (!source) error(404, 'No such report');
-  const cited = story.sections.flatMap((s) => quotedIn(s).filter((p) => p.source === source.id).map((p) => ({ ...p, section: s.id })));
-  const names = Object.fromEntries(layers.flatMap((l) => l.features.map((f) => [f.id, f.label ?? f.name])));
+  const cited = storyPassages(story).filter((p) => p.source === source.id);
+  const names = Object.fromEntries(manifest.layers.flatMap((l) => l.features.map((f) => [f.id, f.label ?? f.name])));
   return {
     source,
     /** The story's passages from this report, to highlight, with the section that quotes each. */

@@ -1,26 +1,10 @@
 // Parses and checks the story file. Every problem names the file, the line and the reason, so an
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { ID_PATTERN } from '../data-contract.js';
+import type { Camera, Disagreement, Distance, LayerInfo, MapView, Passage, Section, Story } from '$lib/content/types';
 import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus.ts';
 import { formatDistance } from './format.ts';
-import type { Camera, Disagreement, Distance, LayerInfo, MapView, Passage, Section, Story } from './types';
-
-export interface Problem {
-  file: string;
-  line: number;
-  message: string;
-}
-
-export class StoryError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
-    this.name = 'StoryError';
-  }
-}
-
-type Path = (string | number)[];
-
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ContentError, list, lngLat, map, optional, range, str, stringList, YamlFile, type Path } from './yaml-reader.ts';
 
 /** Everything a story is checked against: the source reports, the data layers that exist and
  *  the distances computed from the geodata (which text can cite as `{distance:<id>}`). */
@@ -33,19 +17,14 @@ export interface StoryContext {
 const DISTANCE = /\{distance:([^}]*)\}/g;
 
 export function checkStory(text: string, file: string, context: StoryContext): Story {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const problems: Problem[] = [];
-  const report = (line: number, message: string) => problems.push({ file, line, message });
-  for (const error of doc.errors) report(lines.linePos(error.pos[0]).line, `YAML: ${error.message.split('\n')[0]}`);
-  if (problems.length) throw new StoryError(problems);
-
-  const lineOf = (path: Path) => lineAt(doc, lines, path);
-  const reader = makeReader(doc, lineOf, report);
+  const reader = new YamlFile(text, file);
+  reader.throwProblems();
+  const report = (line: number, message: string) => reader.report(line, message);
+  const lineOf = (path: Path) => reader.lineOf(path);
   const story = reader.fields([], {
     title: str, dek: str, measureFrom: optional(str, ''), views: map, sections: list, disagreements: optional(list, [])
   }) as { title: string; dek: string; measureFrom: string; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[] } | undefined;
-  if (!story) throw new StoryError(problems);
+  if (!story) throw new ContentError(reader.problems);
 
   const sources = new Map(context.sources.map((s) => [s.id, s]));
   const layers = new Map(context.layers.map((l) => [l.id, l]));
@@ -54,7 +33,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
   const views: Record<string, MapView> = {};
   for (const id of Object.keys(story.views)) {
     const path = ['views', id];
-    if (!ID.test(id)) report(lineOf(path), `view id "${id}" must be lower-case words joined by hyphens`);
+    if (!ID_PATTERN.test(id)) report(lineOf(path), `view id "${id}" must be lower-case words joined by hyphens`);
     const v = reader.fields(path, {
       center: lngLat, zoom: range(-2, 22), bearing: optional(range(-360, 360), 0),
       pitch: optional(range(0, 85), 0), layers: stringList, highlight: optional(stringList, [])
@@ -121,7 +100,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
       id: str, title: str, view: str, mapDescription: str, text: str, passages: optional(list, []), disagreements: optional(stringList, [])
     }) as { id: string; title: string; view: string; mapDescription: string; text: string; passages: unknown[]; disagreements: string[] } | undefined;
     if (!s) return;
-    if (!ID.test(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" must be lower-case words joined by hyphens`);
+    if (!ID_PATTERN.test(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" must be lower-case words joined by hyphens`);
     if (seen.has(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" is used twice`);
     seen.add(s.id);
     if (!(s.view in story.views)) report(lineOf([...path, 'view']), `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
@@ -148,71 +127,6 @@ export function checkStory(text: string, file: string, context: StoryContext): S
   const measured = context.layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom);
   if (story.measureFrom && !measured?.point) report(lineOf(['measureFrom']), `measureFrom "${story.measureFrom}" must be the id of a point on the map`);
 
-  if (problems.length) throw new StoryError(problems);
+  reader.throwProblems();
   return { title: story.title, dek: normaliseSpace(story.dek), measureFrom: story.measureFrom || undefined, sections, views };
-}
-
-// ---- small field checkers: each returns the value, or a Reason it is wrong ----
-
-class Reason {
-  constructor(readonly text: string) {}
-}
-type Check<T> = ((value: unknown) => T | Reason) & { optional?: true };
-
-const str: Check<string> = (v) => (typeof v === 'string' && v.trim() ? v : new Reason('must be non-empty text'));
-const map: Check<Record<string, unknown>> = (v) =>
-  v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length
-    ? (v as Record<string, unknown>)
-    : new Reason('must be a non-empty mapping');
-const list: Check<unknown[]> = (v) => (Array.isArray(v) && v.length ? v : new Reason('must be a non-empty list'));
-const stringList: Check<string[]> = (v) =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : new Reason('must be a list of ids');
-const range = (min: number, max: number): Check<number> => (v) =>
-  typeof v === 'number' && v >= min && v <= max ? v : new Reason(`must be a number from ${min} to ${max}`);
-const lngLat: Check<[number, number]> = (v) =>
-  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number') && Math.abs(v[0]) <= 180 && Math.abs(v[1]) <= 90
-    ? [v[0], v[1]]
-    : new Reason('must be [longitude, latitude] in degrees (longitude first: -180..180, then latitude: -90..90)');
-const optional = <T>(check: Check<T>, fallback: T): Check<T> =>
-  Object.assign((v: unknown) => (v === undefined ? fallback : check(v)), { optional: true as const });
-
-function makeReader(doc: Document, lineOf: (path: Path) => number, report: (line: number, message: string) => void) {
-  return {
-    /** Reads the mapping at `path` with the given fields; reports missing, wrong and unknown keys. */
-    fields(path: Path, spec: Record<string, Check<unknown>>): Record<string, unknown> | undefined {
-      const node = path.length ? doc.getIn(path, true) : doc.contents;
-      const where = path.length ? path.join('.') : 'the story';
-      if (!isMap(node)) {
-        report(lineOf(path), `${where} must be a mapping of fields`);
-        return undefined;
-      }
-      const raw = node.toJSON() as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      let ok = true;
-      for (const [key, check] of Object.entries(spec)) {
-        const result = check(raw[key]);
-        if (raw[key] === undefined && !check.optional) {
-          report(lineOf(path), `${where}: missing field "${key}"`);
-          ok = false;
-        } else if (result instanceof Reason) {
-          report(lineOf([...path, key]), `${where}.${key} ${result.text}`);
-          ok = false;
-        } else out[key] = result;
-      }
-      for (const key of Object.keys(raw)) {
-        if (!(key in spec)) report(lineOf([...path, key]), `${where}: unknown field "${key}" (expected: ${Object.keys(spec).join(', ')})`);
-      }
-      return ok ? out : undefined;
-    }
-  };
-}
-
-/** The 1-based line where the node at `path` starts, or where its nearest existing parent starts. */
-function lineAt(doc: Document, lines: LineCounter, path: Path): number {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (range) return lines.linePos(range[0]).line;
-  }
-  return 1;
 }

@@ -1,6 +1,5 @@
-// How figures read in the story and on the map. Shared by the build (story text) and the browser
-// (map popups), so it stays free of build-only imports.
-import type { Distance } from './types';
+// How figures read in the story text and in the map's feature panels.
+import type { Distance } from '$lib/content/types';
 
 /** A distance as a reader sees it: "3.9 km (2.4 mi)", "82 km (51 mi)", "6,990 km (4,340 mi)",
  *  with no-break spaces so a number never ends a line without its unit. */

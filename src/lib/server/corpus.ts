@@ -1,6 +1,7 @@
 // The source reports as paragraphs, and finding a quoted passage in them.
 // A paragraph is a line with at least one letter or digit: the reports have irregular blank
 // lines and a stray "." line (004), which are not paragraphs a reader could cite.
+import { optional, str, YamlFile } from './yaml-reader.ts';
 
 export interface SourceDoc {
   id: string;
@@ -22,25 +23,29 @@ export interface SourceMeta {
 /** A source with its paragraphs and what it says of its origin. */
 export type Source = SourceDoc & SourceMeta;
 
-/** Checks sources.yaml against the reports: one entry each, nothing the text does not say. */
-export function checkSourceMeta(meta: Record<string, SourceMeta>, docs: SourceDoc[], file: string): Source[] {
-  const problems: string[] = [];
-  const sources = docs.map((doc) => {
-    const m = meta[doc.id];
-    if (!m?.label) {
-      problems.push(`${file}: ${doc.id}: needs a label`);
-      return { ...doc, label: doc.id };
-    }
+/** Reads sources.yaml and checks it against the reports: one entry each, nothing the text does
+ *  not say. Problems are thrown as `file:line: reason`. */
+export function readSourceMeta(text: string, file: string, docs: SourceDoc[]): Source[] {
+  const yaml = new YamlFile(text, file);
+  yaml.throwProblems();
+  const entries = new Map<string, SourceMeta>();
+  for (const id of yaml.keys([])) {
+    const m = yaml.fields([id], { label: str, headline: optional(str, ''), dateline: optional(str, ''), outlet: optional(str, '') }) as
+      | Required<SourceMeta>
+      | undefined;
+    const doc = docs.find((d) => d.id === id);
+    if (!doc) yaml.reportAtKey([id], `"${id}" is not a report in the sources folder (known: ${docs.map((d) => d.id).join(', ')})`);
+    if (!m || !doc) continue;
     const text = doc.paragraphs.join('\n');
-    if (m.headline && m.headline !== doc.paragraphs[0]) problems.push(`${file}: ${doc.id}: headline is not the report's first paragraph`);
+    if (m.headline && m.headline !== doc.paragraphs[0]) yaml.reportAt([id, 'headline'], `${id}: headline is not the report's first paragraph`);
     for (const key of ['dateline', 'outlet'] as const) {
-      if (m[key] && !text.includes(m[key])) problems.push(`${file}: ${doc.id}: ${key} "${m[key]}" does not appear in the report's text`);
+      if (m[key] && !text.includes(m[key])) yaml.reportAt([id, key], `${id}: ${key} "${m[key]}" does not appear in the report's text`);
     }
-    return { ...doc, ...m };
-  });
-  for (const id of Object.keys(meta)) if (!docs.some((d) => d.id === id)) problems.push(`${file}: ${id}: no such report`);
-  if (problems.length) throw new Error(problems.join('\n'));
-  return sources;
+    entries.set(id, { label: m.label, headline: m.headline || undefined, dateline: m.dateline || undefined, outlet: m.outlet || undefined });
+  }
+  for (const doc of docs) if (!yaml.keys([]).includes(doc.id)) yaml.report(1, `${doc.id}: the report needs an entry with its label`);
+  yaml.throwProblems();
+  return docs.map((doc) => ({ ...doc, ...entries.get(doc.id)! }));
 }
 
 /** How a citation names a report: its label, and its outlet where the text names one. */

@@ -1,9 +1,11 @@
 // Every citation in the BUILT story leads to the passage it cites: the link's source page exists,
 // has the paragraph id, and that paragraph contains the quote, marked. Read from build/ on disk
-// (run `npm run build` first), so that it checks what a reader gets, not what the code meant.
+// (the end-to-end project runs after the build), so that it checks what a reader gets, not what
+// the code meant.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markSpans } from '$lib/sources/marks';
+import { sites } from './browser';
 
 interface Citation {
   /** The id of the story section the passage is in. */
@@ -59,8 +61,8 @@ function elementById(html: string, id: string): string | undefined {
   return end < 0 ? undefined : html.slice(start, end);
 }
 
-/** What is wrong with one citation, given a reader of built pages; [] when it leads to its quote
- *  (and, with `marked`, when the source page marks the quote there). */
+/** What is wrong with one citation, given a reader of built pages (by path under the build);
+ *  [] when it leads to its quote (and, with `marked`, when the source page marks the quote there). */
 function problems(c: Citation, readPage: (file: string) => string | undefined, marked = false): string[] {
   const where = `${c.section}: “${c.quote.slice(0, 40)}…”`;
   const link = /^\/sources\/([\w-]+)\?from=([\w-]+)#p(\d+)$/.exec(c.href);
@@ -71,8 +73,8 @@ function problems(c: Citation, readPage: (file: string) => string | undefined, m
     out.push(`${where}: link ${source}#p${paragraph} but blockquote says ${c.source}#p${c.paragraph}`);
   }
   if (from !== c.section) out.push(`${where}: link comes from "${from}" but is in section "${c.section}"`);
-  const page = readPage(`build/sources/${source}.html`);
-  if (page === undefined) return [...out, `${where}: build/sources/${source}.html does not exist`];
+  const page = readPage(`sources/${source}.html`);
+  if (page === undefined) return [...out, `${where}: sources/${source}.html does not exist`];
   const ids = page.match(new RegExp(`\\sid="p${paragraph}"`, 'g')) ?? [];
   if (ids.length !== 1) return [...out, `${where}: ${source} has ${ids.length} elements id="p${paragraph}"`];
   const inner = elementById(page, `p${paragraph}`) ?? '';
@@ -83,21 +85,21 @@ function problems(c: Citation, readPage: (file: string) => string | undefined, m
   return out;
 }
 
-describe('citations in the built story', () => {
+describe.each(sites())('citations in the built story: $name', ({ build }) => {
   let story: Citation[];
   const pages = new Map<string, string | undefined>();
   const readPage = (file: string) => {
-    if (!pages.has(file)) pages.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-    return pages.get(file);
+    const full = join(build, file);
+    if (!pages.has(full)) pages.set(full, existsSync(full) ? readFileSync(full, 'utf8') : undefined);
+    return pages.get(full);
   };
 
   beforeAll(() => {
-    if (!existsSync('build/index.html')) throw new Error('build/index.html is missing: run npm run build first');
-    story = citations(readFileSync('build/index.html', 'utf8'));
+    story = citations(readPage('index.html')!);
   });
 
   it('finds a citation link for every quoted passage', () => {
-    const html = readFileSync('build/index.html', 'utf8');
+    const html = readPage('index.html')!;
     const quotes = html.match(/<blockquote\b[^>]*\sdata-source=/g) ?? [];
     expect(story.length).toBeGreaterThan(0);
     expect(story.length).toBe(quotes.length);
@@ -121,31 +123,5 @@ describe('citations in the built story', () => {
     expect(problems({ ...wrong, paragraph: next }, readPage).join('\n')).toMatch(/does not contain the quote/);
     expect(problems({ ...c, href: c.href.replace(/\/sources\/[\w-]+/, '/sources/nope') }, readPage).join('\n')).toMatch(/does not exist/);
     expect(problems({ ...c, section: 'elsewhere' }, readPage).join('\n')).toMatch(/comes from/);
-  });
-});
-
-describe('markSpans', () => {
-  const text = 'One two three four five six.';
-  const marked = (quotes: string[]) => markSpans(text, quotes).map((s) => (s.marked ? `[${s.text}]` : s.text)).join('');
-
-  it('marks a quote and keeps the rest of the text as it is', () => {
-    expect(marked(['three four'])).toBe('One two [three four] five six.');
-    expect(marked([])).toBe(text);
-    expect(marked([text])).toBe(`[${text}]`);
-  });
-
-  it('marks two quotes in one paragraph, in text order', () => {
-    expect(marked(['five', 'One'])).toBe('[One] two three four [five] six.');
-  });
-
-  it('merges quotes that overlap, touch or repeat', () => {
-    expect(marked(['two three', 'three four'])).toBe('One [two three four] five six.');
-    expect(marked(['two ', 'three'])).toBe('One [two three] four five six.');
-    expect(marked(['six', 'six'])).toBe('One two three four five [six].');
-    expect(marked(['two three four', 'three'])).toBe('One [two three four] five six.');
-  });
-
-  it('ignores a quote that is not in the paragraph', () => {
-    expect(marked(['seven'])).toBe(text);
   });
 });

@@ -1,29 +1,28 @@
 // Which passages of the reports mention each feature on the map: built at build time from the
 // corpus and mentions.yaml, so that a reader can activate a place and read what the reports say.
-import { parse } from 'yaml';
-import type { SourceDoc } from './corpus';
-import type { Passage } from './types';
+import type { PlaceIndex } from '$lib/content/types';
+import type { SourceDoc } from './corpus.ts';
+import { optional, stringList, textList, YamlFile } from './yaml-reader.ts';
 
 export interface Mentions {
   names: string[];
   except?: string[];
 }
 
-/** Feature id → the passages (single sentences, verbatim) that mention it, in corpus order. */
-export type PlaceIndex = Record<string, Passage[]>;
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Reads mentions.yaml text; throws with the file name on a malformed entry or unknown feature. */
+/** Reads mentions.yaml; throws every malformed entry and unknown feature as `file:line: reason`. */
 export function parseMentions(text: string, file: string, featureIds: string[]): Record<string, Mentions> {
-  const data = parse(text) as Record<string, Mentions>;
-  for (const [id, entry] of Object.entries(data ?? {})) {
-    if (!featureIds.includes(id)) throw new Error(`${file}: "${id}" is not a feature of any map layer`);
-    if (!Array.isArray(entry?.names) || !entry.names.length || !entry.names.every((n) => typeof n === 'string' && n.trim())) {
-      throw new Error(`${file}: "${id}" needs a list of names`);
-    }
+  const yaml = new YamlFile(text, file);
+  yaml.throwProblems();
+  const mentions: Record<string, Mentions> = {};
+  for (const id of yaml.keys([])) {
+    if (!featureIds.includes(id)) yaml.reportAtKey([id], `"${id}" is not a feature of any map layer`);
+    const entry = yaml.fields([id], { names: textList, except: optional(stringList, []) }) as Mentions | undefined;
+    if (entry) mentions[id] = entry;
   }
-  return data ?? {};
+  yaml.throwProblems();
+  return mentions;
 }
 
 /** Abbreviations after which the sentence segmenter wrongly ends a sentence ("U.S. President"). */

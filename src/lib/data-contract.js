@@ -1,0 +1,84 @@
+// What geodata/build.js writes and the site reads, in one place: the kinds of layer the map can
+// draw, the pattern every id follows, the mile, and the shapes of the generated manifest and
+// distances. Plain JavaScript with JSDoc types, because the geodata build runs in Node without a
+// compiler; TypeScript reads the same types. A new layer kind is added to LAYER_KINDS, and the
+// compiler then points at the style (src/lib/map/style.ts) and the key (Legend.svelte).
+
+/**
+ * Layer kinds: the geometry each accepts, and whether what it draws is approximate (dashed, and
+ * said to be so in the key).
+ * @satisfies {Record<string, { geometry: string[], approximate: boolean }>}
+ */
+export const LAYER_KINDS = {
+  points: { geometry: ['Point', 'MultiPoint'], approximate: false },
+  area: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
+  'approximate-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
+  boundary: { geometry: ['LineString', 'MultiLineString'], approximate: false },
+  'approximate-line': { geometry: ['LineString', 'MultiLineString'], approximate: true }
+};
+
+/** @typedef {keyof typeof LAYER_KINDS} LayerKind */
+
+/** Ids of sections, views, layers, features and distances: lower-case words joined by hyphens. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Kilometres in an international mile. */
+export const KM_PER_MI = 1.609344;
+
+/**
+ * A feature of a data layer: its provenance, and its position when it is a point.
+ * @typedef {object} FeatureInfo
+ * @property {string} id
+ * @property {string} name
+ * @property {string} [label]  a short name for the map and for lists, where the full name is long
+ * @property {string} source  where the coordinates come from
+ * @property {string} accuracy
+ * @property {string} [asOf]
+ * @property {[number, number]} [point]  a point feature's position
+ * @property {[number, number]} [anchor]  for lines and areas: where a marker pins it
+ */
+
+/**
+ * One data layer the map can draw, as listed in the manifest.
+ * @typedef {object} LayerInfo
+ * @property {string} id
+ * @property {string} title
+ * @property {LayerKind} style
+ * @property {string} file  the layer's TopoJSON, e.g. /data/places.topo.json
+ * @property {string} source
+ * @property {string} licence
+ * @property {string} [asOf]
+ * @property {FeatureInfo[]} features
+ */
+
+/**
+ * The basemap the layers are drawn over: the world, the high-detail patches where views zoom in,
+ * and how the page credits it.
+ * @typedef {object} BasemapInfo
+ * @property {{ title: string, source: string, licence: string, note?: string }} credit
+ * @property {string[]} details  ids of the detail patches, each at /data/<id>.topo.json
+ */
+
+/**
+ * static/data/manifest.json: everything the page needs to know of the data without decoding it.
+ * @typedef {object} Manifest
+ * @property {BasemapInfo} basemap
+ * @property {LayerInfo[]} layers
+ */
+
+/**
+ * One end of a distance: a point feature, or the 1:10m land polygon that contains it.
+ * @typedef {{ point: string } | { land: string }} DistanceEnd
+ */
+
+/**
+ * A distance computed from the geodata at build time (static/data/distances.json).
+ * @typedef {object} Distance
+ * @property {string} id
+ * @property {string} label
+ * @property {number} km
+ * @property {number} mi
+ * @property {string} method
+ * @property {DistanceEnd} from
+ * @property {DistanceEnd} to
+ */

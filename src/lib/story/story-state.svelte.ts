@@ -1,0 +1,129 @@
+// The one state of a story on a page: which section the reader is at, the map controller, the
+// open feature panel, and what the URL's hash should say. Everything else is derived from it.
+// Pages build one (the story page for every section, an embed for its one section), provide it
+// through context, and keep two effects at the boundary: one shows the view, one writes the hash.
+// The rules of reading live here as methods, so they are tested on a fake map (tests/unit).
+import { createContext, untrack } from 'svelte';
+import type { FeatureInfo, LayerInfo, MapView, Section } from '$lib/content/types';
+import { MapController, type Motion } from '$lib/map/controller.svelte';
+import { formatShareHash, parseShareHash } from '$lib/map/share';
+import { sectionFromHash } from '$lib/scrolly/hash';
+
+/** How the story behaves where it is shown. */
+export interface Policy {
+  /** The URL's hash follows the section read and the explored view. */
+  writesUrl: boolean;
+  /** The map offers an "Explore the map" button. */
+  exploreButton: boolean;
+  /** The label of the button that ends exploring. */
+  backLabel: string;
+  /** Links open in a new tab: the page is inside someone else's. */
+  externalLinks: boolean;
+  /** Gestures never take the page's scroll, even while exploring. */
+  alwaysCooperative: boolean;
+}
+
+/** The story's own page: the reader scrolls it, and its URL is the reader's. */
+export const STORY_PAGE: Policy = { writesUrl: true, exploreButton: true, backLabel: 'Back to the story', externalLinks: false, alwaysCooperative: false };
+
+/** One section inside someone else's article: never its scroll, never its URL. */
+export const EMBEDDED: Policy = { writesUrl: false, exploreButton: false, backLabel: 'Back to this view', externalLinks: true, alwaysCooperative: true };
+
+/** What the state needs of the page around it (the window, or a fake in tests). */
+export interface Surroundings {
+  /** The URL's hash when the page opened. */
+  hash: string;
+  /** How far the page is scrolled, and how tall the viewport is, in CSS px. */
+  scroll(): { y: number; height: number };
+  /** Fly between views, or jump (prefers-reduced-motion). */
+  motion(): Motion;
+}
+
+export class StoryState {
+  readonly sections: Section[];
+  readonly views: Record<string, MapView>;
+  readonly policy: Policy;
+  readonly controller: MapController;
+  /** Id of the section being read. */
+  sectionId: string;
+  readonly section: Section;
+  readonly view: MapView;
+  readonly exploring: boolean;
+  /** What the URL's hash says: the explored view (once it has settled), or the section read. */
+  readonly hash: string | null;
+  /** The feature whose panel is open, and the element to give focus back to when it closes. */
+  panel = $state.raw<{ feature: FeatureInfo; returnFocus: HTMLElement | null } | null>(null);
+
+  #around: Surroundings;
+  /** Where the page was scrolled when exploring began. */
+  #exploredAt = 0;
+
+  constructor(sections: Section[], views: Record<string, MapView>, layers: LayerInfo[], policy: Policy, around: Surroundings) {
+    this.sections = sections;
+    this.views = views;
+    this.policy = policy;
+    this.#around = around;
+    this.controller = new MapController(layers, {
+      alwaysCooperative: policy.alwaysCooperative,
+      onActivate: (feature) => this.openPanel(feature, null),
+      onExplore: () => (this.#exploredAt = around.scroll().y)
+    });
+    // A link to #<section> starts there; a shared #map=… link starts exploring its camera.
+    this.sectionId = $state(sectionFromHash(around.hash, sections) ?? sections[0].id);
+    this.section = $derived(sections.find((s) => s.id === this.sectionId) ?? sections[0]);
+    this.view = $derived(views[this.section.view]);
+    this.exploring = $derived(this.controller.mode === 'explore');
+    this.hash = $derived(this.exploring ? (this.controller.settled ? formatShareHash(this.controller.settled) : null) : `#${this.sectionId}`);
+    const shared = parseShareHash(around.hash);
+    if (shared) this.controller.explore(shared);
+  }
+
+  /** Shows the section's view on the map. The page's effect runs this whenever the section or
+   *  its view changes; nothing the controller reads or writes while applying it is tracked. */
+  showView() {
+    const [id, view] = [this.section.id, this.view];
+    untrack(() => this.controller.show(id, view, this.#around.motion()));
+  }
+
+  /**
+   * The reader's position changed: `sectionId` is the section crossing the reading line, or null
+   * between sections (the last one stays). At the very top of the page the first section is read,
+   * whatever is under the line. A section change closes the open panel; scrolled more than a
+   * quarter of the screen from where exploring began, it also ends exploring (a layout shift
+   * that moves another section under the line, without a scroll, leaves the reader's view alone).
+   */
+  read(sectionId: string | null) {
+    const { y, height } = this.#around.scroll();
+    const next = y <= 0 ? this.sections[0].id : (sectionId ?? this.sectionId);
+    if (next === this.sectionId || !this.sections.some((s) => s.id === next)) return;
+    if (this.exploring && Math.abs(y - this.#exploredAt) > height / 4) this.returnToStory();
+    this.sectionId = next;
+    this.panel = null;
+  }
+
+  /** The browser went Back or Forward to `hash`: its section (or the first) is read, until the
+   *  reading line says otherwise. A shared-view hash leaves the state as it is. */
+  navigated(hash: string) {
+    if (parseShareHash(hash)) return;
+    this.read(sectionFromHash(hash, this.sections) ?? this.sections[0].id);
+  }
+
+  explore() {
+    this.controller.explore();
+  }
+
+  returnToStory() {
+    this.controller.returnToStory(this.#around.motion());
+  }
+
+  openPanel(feature: FeatureInfo, returnFocus: HTMLElement | null) {
+    this.panel = { feature, returnFocus };
+  }
+
+  closePanel() {
+    this.panel?.returnFocus?.focus();
+    this.panel = null;
+  }
+}
+
+export const [getStoryState, setStoryState] = createContext<StoryState>();
