@@ -41,7 +41,7 @@ export function readBasemap(file, points) {
   /** @type {string[]} */
   const errors = [];
   const credit = spec?.credit;
-  for (const key of ['title', 'source', 'licence']) if (!isText(credit?.[key])) errors.push(`${file}: credit: missing "${key}"`);
+  for (const key of ['title', 'attribution', 'source', 'licence']) if (!isText(credit?.[key])) errors.push(`${file}: credit: missing "${key}"`);
   if (credit?.note !== undefined && !isText(credit.note)) errors.push(`${file}: credit: "note" must be text`);
   if (!Array.isArray(spec?.details)) errors.push(`${file}: "details" must be a list (it may be empty)`);
 

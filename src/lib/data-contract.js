@@ -55,7 +55,9 @@ export const KM_PER_MI = 1.609344;
  * The basemap the layers are drawn over: the world, the high-detail patches where views zoom in,
  * and how the page credits it.
  * @typedef {object} BasemapInfo
- * @property {{ title: string, source: string, licence: string, note?: string }} credit
+ * @property {{ title: string, attribution: string, source: string, licence: string, note?: string }} credit
+ *   title and source for the key ("Countries: Natural Earth 1:50m and 1:10m (public domain), …"),
+ *   attribution for the map's attribution and under embeds ("Natural Earth")
  * @property {string[]} details  ids of the detail patches, each at /data/<id>.topo.json
  */
 

@@ -3,15 +3,17 @@
 // scroll, nothing fails or leaves the two origins. Also: the oEmbed documents, the Embed control,
 // and unknown sections. (Every section's embed page, 280 to 1200 px wide: smoke.test.ts.)
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_HEIGHT, embedSnippet } from '$lib/embed/snippet';
 import { loadContent } from '$lib/server/load-content';
-import { baseURL, launch, open } from './browser';
+import { baseURL, launch, open, sites } from './browser';
 
 const { story } = loadContent('.');
+const built = (file: string) => readFileSync(join(sites()[0].build, file), 'utf8');
 /** Two sections a host article embeds: two views from the middle of the story. */
 const embedded = story.sections.slice(2, 5).filter((_, i) => i !== 1);
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the host article, which goes on for a while so that the page scrolls.</p>`).join('\n');
@@ -120,18 +122,18 @@ describe('an unknown embed', () => {
 
 describe('oEmbed', () => {
   it.each(story.sections.map((s) => [s.id, s.title]))('%s: a valid rich document, discoverable from the embed page', async (id, title) => {
-    const doc = JSON.parse(readFileSync(`build/oembed/${id}.json`, 'utf8'));
+    const doc = JSON.parse(built(`oembed/${id}.json`));
     expect(doc).toMatchObject({ version: '1.0', type: 'rich', title });
     expect(Number.isInteger(doc.width) && doc.width > 0).toBe(true);
     expect(Number.isInteger(doc.height) && doc.height > 0).toBe(true);
     expect(doc.provider_url).toMatch(/^https?:\/\/[^/]+\/$/);
     expect(doc.html).toMatch(new RegExp(`^<iframe src="https?://[^"]+/embed/${id}" [^>]*loading="lazy"[^>]*></iframe>`));
-    const html = readFileSync(`build/embed/${id}.html`, 'utf8');
+    const html = built(`embed/${id}.html`);
     expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/json\\+oembed" href="https?://[^"]+/oembed/${id}\\.json"`));
   });
 
   it('is discoverable from the story page for every section', () => {
-    const html = readFileSync('build/index.html', 'utf8');
+    const html = built('index.html');
     for (const s of story.sections) expect(html).toContain(`/oembed/${s.id}.json"`);
   });
 });

@@ -96,6 +96,34 @@ describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
   });
 });
 
+describe('history across pages', () => {
+  it('leaves a source page’s URL as it was when Back returns to it from the story', async () => {
+    const passage = section.passages[0];
+    const { page } = await open(browser, `/#${section.id}`);
+    await page.locator(`#${section.id} figcaption a`).first().click();
+    await page.waitForURL((url) => url.pathname === `/sources/${passage.source}`);
+    await page.getByRole('link', { name: `← Back to “${section.title}”`, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    // Every frame from here on, what the address bar says (the story must not write into the
+    // source page's URL while SvelteKit brings that page back).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      const record = () => {
+        seen.push(location.pathname + location.hash);
+        requestAnimationFrame(record);
+      };
+      record();
+    });
+    await page.evaluate(() => history.back());
+    await page.waitForURL((url) => url.pathname === `/sources/${passage.source}`);
+    await page.locator(`#p${passage.paragraph}`).waitFor();
+    await nextFrames(page, 10);
+    const seen: string[] = await page.evaluate(() => Reflect.get(window, 'seen'));
+    expect(new Set(seen.filter((u) => u.startsWith('/sources/')))).toEqual(new Set([`/sources/${passage.source}#p${passage.paragraph}`]));
+  });
+});
+
 describe('filter by place', () => {
   it('restores ?place= on load, shows all again, and writes each choice into the URL', async () => {
     const { page, errors } = await open(browser, `/sources/${REPORT}?place=${PLACE.id}`);

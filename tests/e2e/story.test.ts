@@ -150,15 +150,17 @@ describe('links and history', () => {
     expect(await page.evaluate(() => location.hash)).toBe(`#${sections[0].id}`);
   });
 
-  it('shows the first section’s view again when Back undoes a link from the contents', async () => {
+  it('shows the first section’s view again when Back undoes a link from the contents, even while exploring', async () => {
     const target = sections[3];
     const { page } = await open(browser, '/');
     await waitForView(page, sections[0].id);
     await page.locator(`nav[aria-label="Contents"] a[href="#${target.id}"]`).click();
     await waitForView(page, target.id);
+    await page.getByRole('button', { name: 'Explore the map' }).click();
     await page.evaluate(() => history.back());
     await page.waitForFunction(() => location.hash === '');
     await waitForView(page, sections[0].id);
+    expect(await page.locator('[data-mode]').getAttribute('data-mode')).toBe('story');
     expect(await page.evaluate(() => scrollY)).toBe(0);
   });
 });

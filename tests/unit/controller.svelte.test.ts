@@ -66,6 +66,27 @@ describe('MapController', () => {
     expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
   });
 
+  it('leaves a view alone that it has already applied (no second flight to the same place)', () => {
+    const c = new MapController(layers);
+    const map = fakeMap();
+    c.attach(map, map.pin);
+    c.show('s2', B, 'fly');
+    map.calls.length = 0;
+    c.show('s2', B, 'fly');
+    expect(map.calls).toEqual([]);
+  });
+
+  it('keeps the marker of a feature that stays marked, so its button is not pinned again', () => {
+    const c = new MapController(layers);
+    const map = fakeMap();
+    c.attach(map, map.pin);
+    c.show('s1', view('v1', 0, ['places'], ['a']), 'jump');
+    const [a] = c.markers;
+    c.show('s2', view('v2', 0, ['places'], ['a', 'b']), 'jump');
+    expect(c.markers[0]).toBe(a);
+    expect(c.markers.map((m) => m.feature.id)).toEqual(['a', 'b']);
+  });
+
   it('ends on the last view asked for after many quick requests', () => {
     const c = new MapController(layers);
     const map = fakeMap();

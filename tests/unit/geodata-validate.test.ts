@@ -38,6 +38,15 @@ const cases: [fixture: string, lines: string[]][] = [
   ],
   ['wrong-geometry', ['places.geojson: feature a-road: geometry LineString does not fit style "points" (Point or MultiPoint)']],
   [
+    'bad-basemap',
+    [
+      'basemap.json: credit: missing "attribution"',
+      'basemap.json: detail bering: "id" must be detail-<name>, lower-case words joined by hyphens',
+      'basemap.json: detail detail-town: "bbox" must be [west, south, east, north] in degrees, west < east and south < north',
+      'basemap.json: detail detail-town: expect: unknown point feature "atlantis"'
+    ]
+  ],
+  [
     'bad-distances',
     [
       'distances.json: distance to-atlantis: unknown place "atlantis" in "to" (not a point feature of any layer)',

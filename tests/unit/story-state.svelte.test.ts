@@ -11,11 +11,12 @@ import { fakeMap, feature, layers, view } from './fake-map';
 const section = (id: string, viewId: string): Section => ({ id, title: id, view: viewId, mapDescription: '', body: [], passages: [], disagreements: [] });
 const sections = [section('first', 'va'), section('second', 'vb'), section('third', 'va')];
 const views = { va: view('va', 10, ['places'], ['a']), vb: view('vb', 20, ['places', 'lines'], ['b']) };
+const sourceWords = { one: 'note', many: 'notes', all: 'the notes' };
 
 /** A story state in a page scrolled to `page.y`, with a fake map attached. */
 function open(hash = '', policy = STORY_PAGE) {
   const page = { y: 500, height: 800 };
-  const story = new StoryState(sections, views, layers, policy, { hash, scroll: () => page, motion: () => 'jump' });
+  const story = new StoryState({ sections, views, sourceWords }, layers, policy, { hash, scroll: () => page, motion: () => 'jump' });
   const map = fakeMap();
   story.controller.attach(map, map.pin);
   story.showView();
@@ -86,6 +87,16 @@ describe('StoryState', () => {
     expect(story.section.id).toBe('second');
   });
 
+  it('ends exploring when Back takes the reader from a late section to the top', () => {
+    const { story, page } = open('#third');
+    page.y = 3000;
+    story.explore();
+    page.y = 0; // the browser restores the top of the page
+    story.navigated('');
+    expect(story.exploring).toBe(false);
+    expect(story.section.id).toBe('first');
+  });
+
   it('ends exploring once the reader has scrolled a quarter screen away and reached another section', () => {
     const { story, page } = open('#second');
     story.explore();
@@ -97,6 +108,16 @@ describe('StoryState', () => {
     story.read('first');
     expect(story.exploring).toBe(false);
     expect(story.section.id).toBe('first');
+  });
+
+  it('goes from exploring to the new section’s view in one move, which the page’s effect then leaves alone', () => {
+    const { story, page, map } = open('#second');
+    story.explore();
+    map.calls.length = 0;
+    page.y += 300;
+    story.read('first');
+    story.showView(); // what the page's effect does next
+    expect(map.calls.filter((c) => c.startsWith('jump') || c.startsWith('fly'))).toEqual(['jump 10,10 z3']);
   });
 
   it('keeps exploring when a layout shift, not a scroll, moves another section under the line', () => {

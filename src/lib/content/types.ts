@@ -60,6 +60,8 @@ export interface Story {
   dek: string;
   /** Map popups give each point's distance from this feature (the id of a point), if set. */
   measureFrom?: string;
+  /** How the page speaks of the sources: "report" (one), "reports" (many), "the five reports" (all). */
+  sourceWords: { one: string; many: string; all: string };
   sections: Section[];
   views: Record<string, MapView>;
 }

@@ -129,8 +129,9 @@ export class MapController {
   /** Shows `view` for section `sectionId`. Safe to call often: the latest call always wins, and
    *  calls before the map is ready, or while exploring, are remembered and applied later. */
   show(sectionId: string, view: MapView, motion: Motion) {
+    const shown = this.mode === 'story' && this.sectionId === sectionId && this.#applied === view;
     this.#wanted = { sectionId, view };
-    if (this.mode === 'story') this.#apply(motion);
+    if (this.mode === 'story' && !shown) this.#apply(motion);
   }
 
   /** Lets the reader move the map, optionally starting at `camera` (a shared link). */
@@ -160,11 +161,15 @@ export class MapController {
     };
   }
 
+  /** Lets go of the map (the view that showed it is gone); a later `attach` starts afresh. */
   destroy() {
-    this.markers = [];
     this.#map?.remove();
     this.#map = null;
     this.#pin = null;
+    this.#applied = null;
+    this.markers = [];
+    this.onscreen = new Set();
+    this.state = 'loading';
   }
 
   #startExploring(camera: Camera | null) {
@@ -213,9 +218,11 @@ export class MapController {
 
   /** A button on each feature, so it can be activated by click, tap or keyboard. */
   #placeMarkers(features: FeatureInfo[]) {
+    // A feature marked before keeps its marker object, so its button is not pinned again.
+    const before = new Map(this.markers.map((m) => [m.feature.id, m]));
     this.markers = features.flatMap((feature) => {
       const at = feature.point ?? feature.anchor;
-      return at ? [{ feature, at }] : [];
+      return at ? [before.get(feature.id) ?? { feature, at }] : [];
     });
     this.#updateOnscreen();
   }

@@ -43,7 +43,7 @@ export async function loadMapData({ basemap, layers }: Manifest): Promise<MapDat
       borders: collection(t, 'borders')
     })),
     layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)])),
-    credit: basemap.credit.source
+    credit: basemap.credit.attribution
   };
 }
 
@@ -70,6 +70,13 @@ export async function openMap(container: HTMLElement, manifest: Manifest): Promi
   map.addControl(new maplibre.NavigationControl({ visualizePitch: true }), 'bottom-right');
   map.addControl(new maplibre.ScaleControl({ unit: 'metric' }), 'bottom-right');
   await map.once('load');
-  const pin: Pin = (element, lngLat) => new maplibre.Marker({ element }).setLngLat(lngLat).addTo(map);
+  // One Marker per button for its whole life: a Marker adds listeners to its element that
+  // remove() leaves, so a button pinned again reuses its Marker.
+  const markers = new WeakMap<HTMLElement, InstanceType<typeof maplibre.Marker>>();
+  const pin: Pin = (element, lngLat) => {
+    const marker = markers.get(element) ?? new maplibre.Marker({ element });
+    markers.set(element, marker);
+    return marker.setLngLat(lngLat).addTo(map);
+  };
   return { map, pin };
 }

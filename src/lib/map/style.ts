@@ -16,7 +16,7 @@ export interface MapData {
   details: { id: string; water: FeatureCollection; land: FeatureCollection; borders: FeatureCollection }[];
   /** One collection per data layer, keyed by layer id. */
   layers: Record<string, FeatureCollection>;
-  /** The basemap's source, for the map's attribution. */
+  /** Who the basemap comes from, for the map's attribution. */
   credit: string;
 }
 

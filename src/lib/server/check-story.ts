@@ -16,15 +16,22 @@ export interface StoryContext {
 
 const DISTANCE = /\{distance:([^}]*)\}/g;
 
+/** How the page speaks of the sources when a story does not say (sourceWords in story.yaml). */
+const GENERIC_WORDS: Story['sourceWords'] = { one: 'source', many: 'sources', all: 'the sources' };
+const NO_WORDS = {};
+
 export function checkStory(text: string, file: string, context: StoryContext): Story {
   const reader = new YamlFile(text, file);
   reader.throwProblems();
   const report = (line: number, message: string) => reader.report(line, message);
   const lineOf = (path: Path) => reader.lineOf(path);
   const story = reader.fields([], {
-    title: str, dek: str, measureFrom: optional(str, ''), views: map, sections: list, disagreements: optional(list, [])
-  }) as { title: string; dek: string; measureFrom: string; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[] } | undefined;
+    title: str, dek: str, measureFrom: optional(str, ''), sourceWords: optional(map, NO_WORDS), views: map, sections: list, disagreements: optional(list, [])
+  }) as { title: string; dek: string; measureFrom: string; sourceWords: object; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[] } | undefined;
   if (!story) throw new ContentError(reader.problems);
+  const sourceWords = (story.sourceWords === NO_WORDS ? GENERIC_WORDS : reader.fields(['sourceWords'], { one: str, many: str, all: str })) as
+    | Story['sourceWords']
+    | undefined;
 
   const sources = new Map(context.sources.map((s) => [s.id, s]));
   const layers = new Map(context.layers.map((l) => [l.id, l]));
@@ -128,5 +135,5 @@ export function checkStory(text: string, file: string, context: StoryContext): S
   if (story.measureFrom && !measured?.point) report(lineOf(['measureFrom']), `measureFrom "${story.measureFrom}" must be the id of a point on the map`);
 
   reader.throwProblems();
-  return { title: story.title, dek: normaliseSpace(story.dek), measureFrom: story.measureFrom || undefined, sections, views };
+  return { title: story.title, dek: normaliseSpace(story.dek), measureFrom: story.measureFrom || undefined, sourceWords: sourceWords!, sections, views };
 }

@@ -32,11 +32,13 @@ export function readSources(dir = storyPaths().sources): SourceDoc[] {
 }
 
 export function readManifest(root = STORY_ROOT): Manifest {
-  return JSON.parse(readFileSync(join(storyPaths(root).data, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest: Manifest = JSON.parse(readFileSync(join(storyPaths(root).data, 'manifest.json'), 'utf8'));
+  return manifest;
 }
 
 export function readDistances(root = STORY_ROOT): Distance[] {
-  return JSON.parse(readFileSync(join(storyPaths(root).data, 'distances.json'), 'utf8')) as Distance[];
+  const distances: Distance[] = JSON.parse(readFileSync(join(storyPaths(root).data, 'distances.json'), 'utf8'));
+  return distances;
 }
 
 const features = (layers: LayerInfo[]): FeatureInfo[] => layers.flatMap((l) => l.features);

@@ -4,15 +4,13 @@
 // through context, and keep two effects at the boundary: one shows the view, one writes the hash.
 // The rules of reading live here as methods, so they are tested on a fake map (tests/unit).
 import { createContext, untrack } from 'svelte';
-import type { FeatureInfo, LayerInfo, MapView, Section } from '$lib/content/types';
+import type { FeatureInfo, LayerInfo, MapView, Section, Story } from '$lib/content/types';
 import { MapController, type Motion } from '$lib/map/controller.svelte';
 import { formatShareHash, parseShareHash } from '$lib/map/share';
 import { sectionFromHash } from '$lib/scrolly/hash';
 
 /** How the story behaves where it is shown. */
 export interface Policy {
-  /** The URL's hash follows the section read and the explored view. */
-  writesUrl: boolean;
   /** The map offers an "Explore the map" button. */
   exploreButton: boolean;
   /** The label of the button that ends exploring. */
@@ -23,11 +21,11 @@ export interface Policy {
   alwaysCooperative: boolean;
 }
 
-/** The story's own page: the reader scrolls it, and its URL is the reader's. */
-export const STORY_PAGE: Policy = { writesUrl: true, exploreButton: true, backLabel: 'Back to the story', externalLinks: false, alwaysCooperative: false };
+/** The story's own page: the reader scrolls it (and its URL is the reader's: the page writes the hash). */
+export const STORY_PAGE: Policy = { exploreButton: true, backLabel: 'Back to the story', externalLinks: false, alwaysCooperative: false };
 
-/** One section inside someone else's article: never its scroll, never its URL. */
-export const EMBEDDED: Policy = { writesUrl: false, exploreButton: false, backLabel: 'Back to this view', externalLinks: true, alwaysCooperative: true };
+/** One section inside someone else's article: never its scroll (and the page never writes its URL). */
+export const EMBEDDED: Policy = { exploreButton: false, backLabel: 'Back to this view', externalLinks: true, alwaysCooperative: true };
 
 /** What the state needs of the page around it (the window, or a fake in tests). */
 export interface Surroundings {
@@ -42,6 +40,8 @@ export interface Surroundings {
 export class StoryState {
   readonly sections: Section[];
   readonly views: Record<string, MapView>;
+  /** How the page speaks of the sources. */
+  readonly words: Story['sourceWords'];
   readonly policy: Policy;
   readonly controller: MapController;
   /** Id of the section being read. */
@@ -58,9 +58,12 @@ export class StoryState {
   /** Where the page was scrolled when exploring began. */
   #exploredAt = 0;
 
-  constructor(sections: Section[], views: Record<string, MapView>, layers: LayerInfo[], policy: Policy, around: Surroundings) {
+  /** @param story the sections shown (all, or an embed's one), their views and words */
+  constructor(story: Pick<Story, 'sections' | 'views' | 'sourceWords'>, layers: LayerInfo[], policy: Policy, around: Surroundings) {
+    const { sections, views } = story;
     this.sections = sections;
     this.views = views;
+    this.words = story.sourceWords;
     this.policy = policy;
     this.#around = around;
     this.controller = new MapController(layers, {
@@ -96,9 +99,13 @@ export class StoryState {
     const { y, height } = this.#around.scroll();
     const next = y <= 0 ? this.sections[0].id : (sectionId ?? this.sectionId);
     if (next === this.sectionId || !this.sections.some((s) => s.id === next)) return;
-    if (this.exploring && Math.abs(y - this.#exploredAt) > height / 4) this.returnToStory();
     this.sectionId = next;
     this.panel = null;
+    if (this.exploring && Math.abs(y - this.#exploredAt) > height / 4) {
+      // Back to the new section's view in one move (the page's effect then finds it applied).
+      this.showView();
+      this.returnToStory();
+    }
   }
 
   /** The browser went Back or Forward to `hash`: its section (or the first) is read, until the

@@ -11,5 +11,5 @@ export function load({ params, url }) {
   if (!section) error(404, 'No such section');
   const view = story.views[section.view];
   // The origin (SITE_ORIGIN at build time) makes the oEmbed discovery link absolute.
-  return { origin: url.origin, storyTitle: story.title, section, view, manifest, places, sourceNames, featureDistances };
+  return { origin: url.origin, storyTitle: story.title, sourceWords: story.sourceWords, section, view, manifest, places, sourceNames, featureDistances };
 }

@@ -14,6 +14,8 @@ export function load({ params }) {
   const names = Object.fromEntries(manifest.layers.flatMap((l) => l.features.map((f) => [f.id, f.label ?? f.name])));
   return {
     source,
+    /** How the story speaks of its sources. */
+    words: story.sourceWords,
     /** The story's passages from this report, to highlight, with the section that quotes each. */
     cited,
     /** The story's sections, so that a link back can name the one the reader came from. */
