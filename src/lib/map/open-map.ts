@@ -2,14 +2,13 @@
 // site's own TopoJSON, builds the offline style and resolves once the style has loaded.
 // The returned map (and a way to pin markers to it) is handed to the MapController, the only
 // code that drives it.
-import type { FeatureCollection } from 'geojson';
-import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { Manifest } from '$lib/content/types';
 import type { MapLike, Pin } from './controller.svelte';
 import { MIN_ZOOM } from './camera';
-import { buildStyle, type MapData } from './style';
+import { loadMapData } from './map-data';
+import { buildStyle } from './style';
 
 async function fetchTopology(url: string): Promise<Topology> {
   const response = await fetch(url);
@@ -17,41 +16,23 @@ async function fetchTopology(url: string): Promise<Topology> {
   return response.json();
 }
 
-/** Decodes one object of a topology as a FeatureCollection. */
-function collection(topology: Topology, name: string): FeatureCollection {
-  const object = topology.objects[name];
-  if (!object) throw new Error(`topology has no object "${name}"`);
-  const decoded = feature(topology, object);
-  return decoded.type === 'FeatureCollection' ? decoded : { type: 'FeatureCollection', features: [decoded] };
-}
-
-/** Fetches and decodes the world, the basemap's detail patches and every data layer. */
-export async function loadMapData({ basemap, layers }: Manifest): Promise<MapData> {
-  const [world, details, layerTopologies] = await Promise.all([
-    fetchTopology('/data/world.topo.json'),
-    Promise.all(basemap.details.map((id) => fetchTopology(`/data/${id}.topo.json`))),
-    Promise.all(layers.map((l) => fetchTopology(l.file)))
-  ]);
-  return {
-    countries: collection(world, 'countries'),
-    borders: collection(world, 'borders'),
-    countryLabels: collection(world, 'labels'),
-    details: details.map((t, i) => ({
-      id: basemap.details[i],
-      water: collection(t, 'frame'),
-      land: collection(t, 'land'),
-      borders: collection(t, 'borders')
-    })),
-    layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)])),
-    credit: basemap.credit.attribution
-  };
+/** Whether this browser can draw the live map (MapLibre 6 needs WebGL2). */
+function hasWebGL2(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    gl?.getExtension('WEBGL_lose_context')?.loseContext(); // give the test context back at once
+    return !!gl;
+  } catch {
+    return false;
+  }
 }
 
 export async function openMap(container: HTMLElement, manifest: Manifest): Promise<{ map: MapLike; pin: Pin }> {
+  if (!hasWebGL2()) throw new Error('WebGL2 is not available');
   const [maplibre, worker, data] = await Promise.all([
     import('maplibre-gl'),
     import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-    loadMapData(manifest),
+    loadMapData(manifest, fetchTopology),
     import('maplibre-gl/dist/maplibre-gl.css')
   ]);
   maplibre.setWorkerUrl(worker.default);

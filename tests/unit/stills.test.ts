@@ -1,0 +1,28 @@
+// The stills are rendered at build time from the geodata (src/lib/server/stills/): the same view and
+// data must give the same bytes, so that a build is reproducible and build/stills is what the
+// geodata and views say now, and each still must be a map (many colours), not a flat box.
+import { existsSync, readFileSync } from 'node:fs';
+import UPNG from 'upng-js';
+import { describe, expect, it } from 'vitest';
+import { stillPath, type StillKind } from '$lib/map/stills';
+import { loadContent } from '$lib/server/load-content';
+import { renderStill, STILLS } from '$lib/server/stills/render';
+
+const { story, manifest } = loadContent();
+const KINDS = Object.keys(STILLS) as StillKind[];
+
+describe.each(KINDS)('the %s stills', (kind) => {
+  it.each(story.sections.map((s) => [s.id, s.view]))('%s: deterministic, sized, drawn', async (id, view) => {
+    const png = await renderStill(story.views[view], manifest, kind);
+    expect((await renderStill(story.views[view], manifest, kind)).equals(png), 'a second render differs').toBe(true);
+
+    const image = UPNG.decode(new Uint8Array(png).buffer);
+    const { image: area, scale } = STILLS[kind];
+    expect([image.width, image.height]).toEqual([Math.round(area.width * scale), Math.round(area.height * scale)]);
+    const rgba = new Uint32Array(UPNG.toRGBA8(image)[0]);
+    expect(new Set(rgba).size, 'a still of a few flat colours is not a map').toBeGreaterThan(20);
+
+    const built = `build${stillPath(id, kind)}`;
+    if (existsSync(built)) expect(readFileSync(built).equals(png), `${built} is not what the geodata gives now: rebuild`).toBe(true);
+  });
+});
