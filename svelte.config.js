@@ -9,6 +9,8 @@ const story = storyPaths();
 export default {
   kit: {
     files: { assets: story.assets },
+    // The CSS goes into each page: no stylesheet request stands between the HTML and the first paint.
+    inlineStyleThreshold: Infinity,
     // Every page is prerendered: the story reads without JavaScript.
     // 404.html: unknown URLs (an embed of a section that does not exist) get the not-found page.
     adapter: adapter({ pages: story.build, assets: story.build, strict: true, fallback: '404.html' }),

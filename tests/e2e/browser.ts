@@ -31,8 +31,19 @@ export interface Opened {
   errors: string[];
 }
 
+/** Goes to `url` and, once the page's scripts run (`<html data-hydrated>`), moves the pointer
+ *  there as a reader does: the story loads its live map when the reader engages with the page
+ *  (until then its stills show the views). Without JavaScript, or about:blank, the page is only opened. */
+export async function visit(page: Page, url: string, scripts = true) {
+  await page.goto(url);
+  if (!scripts || url === 'about:blank') return;
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 20_000 });
+  if (await page.locator('[data-map-state]').count()) await page.mouse.move(3, 3);
+}
+
 /** Opens `path` of this project's built story (or any absolute URL) in a fresh context (own
- *  storage, own viewport), which is closed when the test ends, whether it passes or fails. */
+ *  storage, own viewport), which is closed when the test ends, whether it passes or fails. The
+ *  reader has engaged with it (see `visit`). */
 export async function open(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
   onTestFinished(() => context.close());
@@ -42,6 +53,6 @@ export async function open(browser: Browser, path: string, options: BrowserConte
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(/^[a-z]+:/.test(path) ? path : baseURL() + path);
+  await visit(page, /^[a-z]+:/.test(path) ? path : baseURL() + path, options.javaScriptEnabled !== false);
   return { page, requests, errors };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCamera } from '$lib/map/camera';
 import { formatShareHash, parseShareHash } from '$lib/map/share';
 import { loadContent } from '$lib/server/load-content';
-import { baseURL, launch, open, VIEWPORTS } from './browser';
+import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
 import { expectCamera, MAP, nextFrames, scrollToSection, waitForCameraChange, waitForView } from './map-helpers';
 
 const { story } = loadContent('.');
@@ -155,7 +155,7 @@ describe('share links', () => {
   it('fall back to the story when malformed, out of range or hostile', async () => {
     const { page, errors } = await open(browser, 'about:blank');
     for (const hash of ['#map=7/10/10', '#map=99/10/10/0/0', '#map=<img src=x onerror=alert(1)>']) {
-      await page.goto(`${baseURL()}/${hash}`);
+      await visit(page, `${baseURL()}/${hash}`);
       await waitForView(page, first.id);
       expect(await mode(page), hash).toBe('story');
       await expectCamera(page, cameraOf(first.id));

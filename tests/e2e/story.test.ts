@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quotedIn } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
-import { baseURL, launch, open, VIEWPORTS } from './browser';
+import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
 import { expectCamera, MAP, nextFrames, scrollToSection, waitForView } from './map-helpers';
 
 const { story } = loadContent('.');
@@ -129,7 +129,7 @@ describe('links and history', () => {
   it('opens a link whose hash is not valid percent-encoding (#%, #%E0%A4%A) at the top, the story whole', async () => {
     const { page, errors } = await open(browser, 'about:blank');
     for (const hash of ['#%', '#%E0%A4%A']) {
-      await page.goto(`${baseURL()}/${hash}`);
+      await visit(page, `${baseURL()}/${hash}`);
       await waitForView(page, sections[0].id);
       expect(await page.locator('section[data-section]').count(), hash).toBe(sections.length);
       expect(await page.locator('h1').textContent(), hash).toBe(story.title);

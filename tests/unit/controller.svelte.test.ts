@@ -17,6 +17,8 @@ describe('MapController', () => {
     c.show('s1', A, 'fly');
     expect(c.state).toBe('loading');
     c.attach(map, map.pin);
+    expect(c.state).toBe('loading'); // not shown until it has drawn the view
+    map.emit('idle');
     expect(c.state).toBe('ready');
     expect(map.calls).toEqual(['lines:line=none', 'places:dot=visible', 'places:label=visible', 'places/a:true', 'jump 10,10 z3']);
     expect(c.sectionId).toBe('s1');
@@ -85,6 +87,15 @@ describe('MapController', () => {
     c.show('s2', view('v2', 0, ['places'], ['a', 'b']), 'jump');
     expect(c.markers[0]).toBe(a);
     expect(c.markers.map((m) => m.feature.id)).toEqual(['a', 'b']);
+  });
+
+  it('reads the style once, not at every view change (getStyle serialises the whole style)', () => {
+    const c = new MapController(layers);
+    const map = fakeMap();
+    c.attach(map, map.pin);
+    for (const [id, v] of [['s1', A], ['s2', B], ['s1', A]] as const) c.show(id, v, 'jump');
+    map.emit('click', { point: { x: 100, y: 50 } });
+    expect(map.styleReads).toBe(1);
   });
 
   it('ends on the last view asked for after many quick requests', () => {
@@ -170,7 +181,44 @@ describe('MapController', () => {
 
   it('falls back when the map cannot be made', () => {
     const c = new MapController(layers);
-    c.fail();
+    c.fail('unavailable');
     expect(c.state).toBe('fallback');
+    expect(c.problem).toBe('unavailable');
+  });
+
+  it('shows a map that was slow to come as soon as it has drawn the view', () => {
+    const c = new MapController(layers);
+    c.show('s1', A, 'fly');
+    c.fail('slow');
+    const map = fakeMap();
+    c.attach(map, map.pin);
+    expect(c.state).toBe('fallback');
+    map.emit('idle');
+    expect(c.state).toBe('ready');
+    expect(c.problem).toBeNull();
+  });
+
+  it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
+    const c = new MapController(layers);
+    const map = fakeMap();
+    c.attach(map, map.pin);
+    c.show('s1', A, 'jump');
+    map.emit('idle');
+    map.emit('webglcontextlost');
+    expect(c.state).toBe('fallback');
+    expect(c.problem).toBe('lost');
+    map.calls.length = 0;
+    c.show('s2', B, 'fly'); // the reader scrolls on while the map is lost: MapLibre has no style
+    map.emit('click', { point: { x: 100, y: 50 } });
+    expect(map.calls).toEqual([]);
+    map.emit('webglcontextrestored');
+    expect(map.calls).toEqual([]); // MapLibre is still loading its style again
+    map.emit('idle');
+    // Every layer and highlight again (the restored style has none of the highlights), by a jump.
+    expect(map.calls).toEqual(['places:dot=visible', 'places:label=visible', 'lines:line=visible', 'places/b:true', 'lines/l:true', 'jump 20,10 z3']);
+    expect(c.sectionId).toBe('s2');
+    expect(c.state).toBe('fallback');
+    map.emit('idle');
+    expect(c.state).toBe('ready');
   });
 });

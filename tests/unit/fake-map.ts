@@ -24,11 +24,12 @@ export function fakeMap(width = 300, height = 400) {
   const move = (o: { center: [number, number]; zoom: number; bearing: number; pitch: number }) => {
     camera = { center: { lng: o.center[0], lat: o.center[1] }, zoom: o.zoom, bearing: o.bearing, pitch: o.pitch };
   };
-  const map: MapLike & { calls: string[]; emit: typeof emit } = {
+  const map: MapLike & { calls: string[]; emit: typeof emit; styleReads: number } = {
     calls,
     emit,
+    styleReads: 0,
     getContainer: () => ({ clientWidth: width, clientHeight: height }) as HTMLElement,
-    getStyle: () => ({ layers: [{ id: 'water' }, { id: 'places:dot' }, { id: 'places:label' }, { id: 'lines:line' }] }),
+    getStyle: () => (map.styleReads++, { layers: [{ id: 'water' }, { id: 'places:dot' }, { id: 'places:label' }, { id: 'lines:line' }] }),
     setLayoutProperty: (id, _p, v) => calls.push(`${id}=${v}`),
     setFeatureState: (f, s) => calls.push(`${f.source}/${f.id}:${s.highlight}`),
     flyTo: (o) => {

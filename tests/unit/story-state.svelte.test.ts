@@ -16,10 +16,11 @@ const sourceWords = { one: 'note', many: 'notes', all: 'the notes' };
 /** A story state in a page scrolled to `page.y`, with a fake map attached. */
 function open(hash = '', policy = STORY_PAGE) {
   const page = { y: 500, height: 800 };
-  const story = new StoryState({ sections, views, sourceWords }, layers, policy, { hash, scroll: () => page, motion: () => 'jump' });
+  const story = new StoryState({ sections, views, sourceWords, origin: 'https://example.org' }, layers, policy, { hash, scroll: () => page, motion: () => 'jump' });
   const map = fakeMap();
   story.controller.attach(map, map.pin);
   story.showView();
+  map.emit('idle');
   return { story, page, map };
 }
 

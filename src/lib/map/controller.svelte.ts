@@ -29,7 +29,7 @@ export interface MapLike {
   getPitch(): number;
   project(lngLat: [number, number]): { x: number; y: number };
   queryRenderedFeatures(box: [[number, number], [number, number]], options: { layers: string[] }): { properties: Record<string, unknown> }[];
-  on(event: 'moveend' | 'resize', listener: () => void): unknown;
+  on(event: 'moveend' | 'resize' | 'idle' | 'webglcontextlost' | 'webglcontextrestored', listener: () => void): unknown;
   on(event: 'movestart', listener: (e: { originalEvent?: unknown }) => void): unknown;
   on(event: 'click', listener: (e: { point: { x: number; y: number } }) => void): unknown;
   /** While reading, wheel and one-finger swipes scroll the page (ctrl/⌘+wheel, two fingers move the map). */
@@ -47,6 +47,9 @@ export interface Marker {
 }
 
 export type MapState = 'loading' | 'ready' | 'fallback';
+/** Why the live map is not shown (state 'fallback'): it cannot be had here, it is slow to come,
+ *  or its WebGL context was lost. */
+export type Problem = 'unavailable' | 'slow' | 'lost';
 export type Mode = 'story' | 'explore';
 export type Motion = 'fly' | 'jump';
 
@@ -67,8 +70,11 @@ export interface ControllerOptions {
 const CLICK_SLOP = 6;
 
 export class MapController {
-  /** loading → ready, or → fallback when MapLibre or WebGL is unavailable. */
+  /** loading → ready once the live map has drawn the view; fallback (the still stays) when it
+   *  cannot be had, is slow to come or has lost its WebGL context; back to ready when it comes. */
   state = $state<MapState>('loading');
+  /** Why the state is fallback. */
+  problem = $state<Problem | null>(null);
   /** story: the map follows the sections; explore: the reader moves it. */
   mode = $state<Mode>('story');
   /** Section id of the view last applied: the `data-view` attribute. */
@@ -91,6 +97,15 @@ export class MapController {
   #applied: MapView | null = null;
   #wanted: { sectionId: string; view: MapView } | null = null;
   #exploreFrom: Camera | null = null;
+  /** Waiting for the map to finish drawing the view before it is shown (ready). */
+  #drawing = false;
+  /** The WebGL context is lost: MapLibre has no style until it is restored, so nothing may touch it. */
+  #lost = false;
+  /** The context is back and MapLibre is loading its style again. */
+  #restoring = false;
+  /** The style's layer ids of each data layer (`<layer id>:<part>`), read once: getStyle()
+   *  serialises the whole style, too much to do at every view change. */
+  #parts = new Map<string, string[]>();
 
   constructor(layers: LayerInfo[], options: ControllerOptions = {}) {
     this.#layers = layers;
@@ -116,14 +131,45 @@ export class MapController {
     map.on('click', (e) => this.#click(e.point));
     // A new box size changes the fitted zoom: jump to the current view again.
     map.on('resize', () => this.mode === 'story' && this.#applyCamera('jump'));
-    this.state = 'ready';
-    if (this.mode === 'explore') this.#startExploring(this.#exploreFrom);
+    // The map is shown once it has drawn the view (its first 'idle' after being asked to).
+    map.on('idle', () => {
+      if (this.#restoring) {
+        // The restored style has loaded and drawn: now the current view, afresh.
+        this.#restoring = false;
+        this.#lost = false;
+        this.#applied = null;
+        this.#begin(null);
+      } else if (this.#drawing) {
+        this.#drawing = false;
+        this.state = 'ready';
+        this.problem = null;
+      }
+    });
+    map.on('webglcontextlost', () => {
+      this.#lost = true;
+      this.#drawing = false;
+      this.fail('lost');
+    });
+    // MapLibre rebuilds its style from a snapshot (without the highlights), loading it anew.
+    map.on('webglcontextrestored', () => (this.#restoring = true));
+    this.#begin(this.#exploreFrom);
+  }
+
+  /** Draws the view asked for (or explores, from `camera` if given), then shows the map when that
+   *  is drawn. */
+  #begin(camera: Camera | null) {
+    const ids = this.#map!.getStyle().layers.map((l) => l.id);
+    this.#parts = new Map(this.#layers.map((l) => [l.id, ids.filter((id) => id.startsWith(`${l.id}:`))]));
+    this.#drawing = true;
+    if (this.mode === 'explore') this.#startExploring(camera);
     else this.#apply('jump');
   }
 
-  /** The map could not be created: the page shows the text description instead. */
-  fail() {
+  /** The live map cannot be shown (for `problem`): the page shows the still with a note. It
+   *  comes back when the map draws again (a slow load that ends, a restored context). */
+  fail(problem: Problem) {
     this.state = 'fallback';
+    this.problem = problem;
   }
 
   /** Shows `view` for section `sectionId`. Safe to call often: the latest call always wins, and
@@ -167,13 +213,16 @@ export class MapController {
     this.#map = null;
     this.#pin = null;
     this.#applied = null;
+    this.#drawing = this.#lost = this.#restoring = false;
     this.markers = [];
     this.onscreen = new Set();
     this.state = 'loading';
+    this.problem = null;
   }
 
   #startExploring(camera: Camera | null) {
-    const map = this.#map!;
+    const map = this.#map;
+    if (!map || this.#lost) return;
     if (!this.#options.alwaysCooperative) map.cooperativeGestures.disable();
     for (const layer of this.#layers) this.#setVisible(layer.id, true);
     this.#placeMarkers(this.#layers.flatMap((l) => l.features));
@@ -183,7 +232,7 @@ export class MapController {
   #apply(motion: Motion) {
     const map = this.#map;
     const wanted = this.#wanted;
-    if (!map || !wanted) return;
+    if (!map || !wanted || this.#lost) return;
     const change = diffView(this.#applied, wanted.view, this.#layers.map((l) => l.id));
     change.hide.forEach((id) => this.#setVisible(id, false));
     change.show.forEach((id) => this.#setVisible(id, true));
@@ -202,13 +251,13 @@ export class MapController {
 
   #setVisible(layerId: string, visible: boolean) {
     const map = this.#map!;
-    for (const { id } of map.getStyle().layers) if (id.startsWith(`${layerId}:`)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    for (const id of this.#parts.get(layerId) ?? []) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 
   #applyCamera(motion: Motion) {
     const map = this.#map;
     const view = this.#applied;
-    if (!map || !view) return;
+    if (!map || !view || this.#lost) return;
     const box = map.getContainer();
     const { center, zoom, bearing, pitch } = view.camera;
     const camera = { center, bearing, pitch, zoom: fitZoom(zoom, box.clientWidth, box.clientHeight) };
@@ -240,8 +289,9 @@ export class MapController {
 
   /** A click on the map: the first feature of a visible data layer under it, if any. */
   #click(point: { x: number; y: number }) {
-    const map = this.#map!;
-    const ours = map.getStyle().layers.map((l) => l.id).filter((id) => this.#layers.some((l) => id.startsWith(`${l.id}:`)));
+    const map = this.#map;
+    if (!map || this.#lost) return;
+    const ours = [...this.#parts.values()].flat();
     const box: [[number, number], [number, number]] = [[point.x - CLICK_SLOP, point.y - CLICK_SLOP], [point.x + CLICK_SLOP, point.y + CLICK_SLOP]];
     const [hit] = map.queryRenderedFeatures(box, { layers: ours });
     const feature = hit && this.#layers.flatMap((l) => l.features).find((f) => f.id === hit.properties.id);

@@ -19,13 +19,18 @@ export interface Policy {
   externalLinks: boolean;
   /** Gestures never take the page's scroll, even while exploring. */
   alwaysCooperative: boolean;
+  /** When to load the live map: once the reader engages with the page (moves the pointer,
+   *  touches, scrolls, presses a key; the still shows the view until then), or at once. */
+  liveMap: 'on-engagement' | 'at-once';
 }
 
 /** The story's own page: the reader scrolls it (and its URL is the reader's: the page writes the hash). */
-export const STORY_PAGE: Policy = { exploreButton: true, backLabel: 'Back to the story', externalLinks: false, alwaysCooperative: false };
+export const STORY_PAGE: Policy = { exploreButton: true, backLabel: 'Back to the story', externalLinks: false, alwaysCooperative: false, liveMap: 'on-engagement' };
 
-/** One section inside someone else's article: never its scroll (and the page never writes its URL). */
-export const EMBEDDED: Policy = { exploreButton: false, backLabel: 'Back to this view', externalLinks: true, alwaysCooperative: true };
+/** One section inside someone else's article: never its scroll (and the page never writes its URL).
+ *  Its live map loads at once: the host loads the frame itself only as it nears the screen, and
+ *  the reader's gestures on the host page never reach it. */
+export const EMBEDDED: Policy = { exploreButton: false, backLabel: 'Back to this view', externalLinks: true, alwaysCooperative: true, liveMap: 'at-once' };
 
 /** What the state needs of the page around it (the window, or a fake in tests). */
 export interface Surroundings {
@@ -42,8 +47,12 @@ export class StoryState {
   readonly views: Record<string, MapView>;
   /** How the page speaks of the sources. */
   readonly words: Story['sourceWords'];
+  /** Where the site is published (SITE_ORIGIN at build time): printed citations give full URLs. */
+  readonly origin: string;
   readonly policy: Policy;
   readonly controller: MapController;
+  /** The live map loads at once (an embed, a shared view), not only once the reader engages. */
+  readonly liveAtOnce: boolean;
   /** Id of the section being read. */
   sectionId: string;
   readonly section: Section;
@@ -58,12 +67,14 @@ export class StoryState {
   /** Where the page was scrolled when exploring began. */
   #exploredAt = 0;
 
-  /** @param story the sections shown (all, or an embed's one), their views and words */
-  constructor(story: Pick<Story, 'sections' | 'views' | 'sourceWords'>, layers: LayerInfo[], policy: Policy, around: Surroundings) {
+  /** @param story the sections shown (all, or an embed's one), their views and words, and the
+   *    site's origin */
+  constructor(story: Pick<Story, 'sections' | 'views' | 'sourceWords'> & { origin: string }, layers: LayerInfo[], policy: Policy, around: Surroundings) {
     const { sections, views } = story;
     this.sections = sections;
     this.views = views;
     this.words = story.sourceWords;
+    this.origin = story.origin;
     this.policy = policy;
     this.#around = around;
     this.controller = new MapController(layers, {
@@ -79,6 +90,7 @@ export class StoryState {
     this.hash = $derived(this.exploring ? (this.controller.settled ? formatShareHash(this.controller.settled) : null) : `#${this.sectionId}`);
     const shared = parseShareHash(around.hash);
     if (shared) this.controller.explore(shared);
+    this.liveAtOnce = policy.liveMap === 'at-once' || !!shared;
   }
 
   /** Shows the section's view on the map. The page's effect runs this whenever the section or
