@@ -31,12 +31,13 @@ export interface Opened {
   errors: string[];
 }
 
-/** Goes to `url` and, once the page's scripts run (`<html data-hydrated>`), moves the pointer
- *  there as a reader does: the story loads its live map when the reader engages with the page
- *  (until then its stills show the views). Without JavaScript, or about:blank, the page is only opened. */
+/** Goes to `url` and, on one of the stories under test, once the page's scripts run (`<html
+ *  data-hydrated>`), moves the pointer there as a reader does: the story loads its live map when
+ *  the reader engages with the page (until then its stills show the views). Without JavaScript,
+ *  or elsewhere (about:blank, a host page), the page is only opened. */
 export async function visit(page: Page, url: string, scripts = true) {
   await page.goto(url);
-  if (!scripts || url === 'about:blank') return;
+  if (!scripts || !sites().some((s) => url.startsWith(s.baseURL))) return;
   await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 20_000 });
   if (await page.locator('[data-map-state]').count()) await page.mouse.move(3, 3);
 }
