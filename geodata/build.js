@@ -148,6 +148,42 @@ export function readDistances(srcDir, layers, detail) {
 }
 
 /**
+ * The distances marked `draw`, as a layer of great circles labelled with their computed length
+ * (null when none is marked).
+ * @param {import('../src/lib/data-contract.js').Distance[]} distances
+ * @param {Map<string, number[]>} points
+ */
+function routesLayer(distances, points) {
+  const drawn = distances.filter((d) => d.draw);
+  if (!drawn.length) return null;
+  const km = (/** @type {number} */ n) => Math.round(n).toLocaleString('en-GB');
+  return {
+    type: 'FeatureCollection',
+    id: 'routes',
+    title: 'Great circles',
+    style: 'route',
+    source: 'computed by the geodata build from the places’ points (turf greatCircle)',
+    licence: 'CC0-1.0',
+    features: drawn.map((d) => {
+      const [a, b] = [points.get(/** @type {any} */ (d.from).point), points.get(/** @type {any} */ (d.to).point)];
+      const line = turf.greatCircle(/** @type {number[]} */ (a), /** @type {number[]} */ (b), { npoints: 720 });
+      const round = (/** @type {any} */ c) => (typeof c === 'number' ? Math.round(c * 1e4) / 1e4 : c.map(round));
+      return {
+        type: 'Feature',
+        properties: {
+          id: `route-${d.id}`,
+          name: `${d.label}: ${km(d.km)} km`,
+          label: `${km(d.km)} km`,
+          source: `distances.json “${d.id}”: the great circle between the two places’ points`,
+          accuracy: `computed; ${d.method}`
+        },
+        geometry: { ...line.geometry, coordinates: round(line.geometry.coordinates) }
+      };
+    })
+  };
+}
+
+/**
  * Build every output in memory: file name → JSON text. Throws on a failed check.
  * @param {{ stem: string, fc: any }[]} layers
  * @param {ReturnType<typeof loadDetailSource>} detail
@@ -161,7 +197,8 @@ export function buildOutputs(layers, detail, distances, basemap) {
   /** @type {import('../src/lib/data-contract.js').LayerInfo[]} */
   const manifest = [];
 
-  for (const { stem, fc } of [...layers].sort((a, b) => (a.stem < b.stem ? -1 : 1))) {
+  const routes = distances ? routesLayer(distances, pointsOf(layers)) : null;
+  for (const { stem, fc } of [...layers, ...(routes ? [{ stem: 'routes', fc: routes }] : [])].sort((a, b) => (a.stem < b.stem ? -1 : 1))) {
     const meta = layerMeta(fc);
     /** @type {import('geojson').FeatureCollection} */
     const features = { type: 'FeatureCollection', features: fc.features };
@@ -174,9 +211,9 @@ export function buildOutputs(layers, detail, distances, basemap) {
       // What the page needs of each feature without decoding the data: its name and provenance
       // for popups and the place index, and a point's position for its map marker.
       features: fc.features.map((/** @type {any} */ f) => {
-        const { id, name, label, source, accuracy, asOf } = f.properties;
+        const { id, name, label, lineKind, source, accuracy, asOf } = f.properties;
         const at = f.geometry.type === 'Point' ? { point: f.geometry.coordinates } : { anchor: anchorOf(f.geometry) };
-        return { id, name, ...(label ? { label } : {}), source, accuracy, ...(asOf ? { asOf } : {}), ...at };
+        return { id, name, ...(label ? { label } : {}), ...(lineKind ? { lineKind } : {}), source, accuracy, ...(asOf ? { asOf } : {}), ...at };
       })
     });
   }

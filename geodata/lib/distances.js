@@ -145,6 +145,7 @@ export function measureDistances(file, specs, places, land) {
       else ends.push({ kind, id: end[kind], at, land: found });
     }
     if (ends.length === 2 && ends[0].kind !== ends[1].kind) problems.push('"from" and "to" must both be "point" or both be "land"');
+    if (d?.draw !== undefined && (d.draw !== true || ends.some((e) => e.kind !== 'point'))) problems.push('"draw" may only be true, and only between two points');
     const [a, b] = ends;
     if (ends.length === 2 && a.land && b.land && a.land.country === b.land.country && a.land.index === b.land.index) {
       problems.push(`"${a.id}" and "${b.id}" lie in the same land polygon (${a.land.country})`);
@@ -162,7 +163,8 @@ export function measureDistances(file, specs, places, land) {
       mi: Math.round((km / KM_PER_MI) * 10) / 10,
       method: a.land ? METHODS.land : METHODS.point,
       from: d.from,
-      to: d.to
+      to: d.to,
+      ...(d.draw ? { draw: true } : {})
     });
   });
   return { distances, errors };

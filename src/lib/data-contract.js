@@ -14,7 +14,16 @@ export const LAYER_KINDS = {
   area: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
   'approximate-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
   boundary: { geometry: ['LineString', 'MultiLineString'], approximate: false },
-  'approximate-line': { geometry: ['LineString', 'MultiLineString'], approximate: true }
+  'approximate-line': { geometry: ['LineString', 'MultiLineString'], approximate: true },
+  /** Paved surfaces (runways), drawn grey and named by their designators. */
+  runway: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
+  /** Names with no mark of their own (countries, seas, notes on the map), placed where they
+   *  read best: `properties.labelKind` is `country`, `sea`, `region`, `note` or `accent` (a note in the
+   *  line of contact's red), and a lower
+   *  `properties.rank` wins collisions. Not in the key, never a marker. */
+  labels: { geometry: ['Point'], approximate: false },
+  /** Great circles between two places, computed by the geodata build and labelled with their length. */
+  route: { geometry: ['LineString', 'MultiLineString'], approximate: false }
 };
 
 /** @typedef {keyof typeof LAYER_KINDS} LayerKind */
@@ -31,6 +40,7 @@ export const KM_PER_MI = 1.609344;
  * @property {string} id
  * @property {string} name
  * @property {string} [label]  a short name for the map and for lists, where the full name is long
+ * @property {string} [lineKind]  a boundary layer's kind of line (`maritime-boundary`, `date-line`)
  * @property {string} source  where the coordinates come from
  * @property {string} accuracy
  * @property {string} [asOf]
@@ -83,4 +93,5 @@ export const KM_PER_MI = 1.609344;
  * @property {string} method
  * @property {DistanceEnd} from
  * @property {DistanceEnd} to
+ * @property {true} [draw]  drawn on the map as a great circle (the generated `routes` layer)
  */

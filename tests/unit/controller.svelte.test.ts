@@ -20,7 +20,7 @@ describe('MapController', () => {
     expect(c.state).toBe('loading'); // not shown until it has drawn the view
     map.emit('idle');
     expect(c.state).toBe('ready');
-    expect(map.calls).toEqual(['lines:line=none', 'places:dot=visible', 'places:label=visible', 'places/a:true', 'jump 10,10 z3']);
+    expect(map.calls).toEqual(['lines:line=none', 'places:dot=visible', 'places:label=visible', 'places/a:true', 'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]', 'jump 10,10 z3']);
     expect(c.sectionId).toBe('s1');
     expect(ids(c)).toEqual(['a']);
   });
@@ -32,12 +32,12 @@ describe('MapController', () => {
     c.show('s1', A, 'fly');
     map.calls.length = 0;
     c.show('s2', B, 'fly');
-    expect(map.calls).toEqual(['lines:line=visible', 'places/a:false', 'places/b:true', 'lines/l:true', 'fly 20,10 z3']);
+    expect(map.calls).toEqual(['lines:line=visible', 'places/a:false', 'places/b:true', 'lines/l:true', 'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]', 'fly 20,10 z3']);
     // Markers go on highlighted points only (not on the line l).
     expect(ids(c)).toEqual(['b']);
     map.calls.length = 0;
     c.show('s1', A, 'jump');
-    expect(map.calls).toEqual(['lines:line=none', 'places/b:false', 'lines/l:false', 'places/a:true', 'jump 10,10 z3']);
+    expect(map.calls).toEqual(['lines:line=none', 'places/b:false', 'lines/l:false', 'places/a:true', 'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]', 'jump 10,10 z3']);
   });
 
   it('fits the authored zoom to the box: a 300 px map is one level out from the 600 px reference', () => {
@@ -126,7 +126,7 @@ describe('MapController', () => {
     expect(map.calls).toEqual([]);
     c.returnToStory('fly');
     expect(c.mode).toBe('story');
-    expect(map.calls).toEqual(['cooperative on', 'places/a:false', 'places/b:true', 'lines/l:true', 'fly 20,10 z3']);
+    expect(map.calls).toEqual(['cooperative on', 'places/a:false', 'places/b:true', 'lines/l:true', 'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]', 'fly 20,10 z3']);
     expect(c.sectionId).toBe('s2');
     expect(ids(c)).toEqual(['b']);
   });
@@ -215,7 +215,7 @@ describe('MapController', () => {
     expect(map.calls).toEqual([]); // MapLibre is still loading its style again
     map.emit('idle');
     // Every layer and highlight again (the restored style has none of the highlights), by a jump.
-    expect(map.calls).toEqual(['places:dot=visible', 'places:label=visible', 'lines:line=visible', 'places/b:true', 'lines/l:true', 'jump 20,10 z3']);
+    expect(map.calls).toEqual(['places:dot=visible', 'places:label=visible', 'lines:line=visible', 'places/b:true', 'lines/l:true', 'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]', 'jump 20,10 z3']);
     expect(c.sectionId).toBe('s2');
     expect(c.state).toBe('fallback');
     map.emit('idle');

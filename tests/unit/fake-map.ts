@@ -30,7 +30,7 @@ export function fakeMap(width = 300, height = 400) {
     styleReads: 0,
     getContainer: () => ({ clientWidth: width, clientHeight: height }) as HTMLElement,
     getStyle: () => (map.styleReads++, { layers: [{ id: 'water' }, { id: 'places:dot' }, { id: 'places:label' }, { id: 'lines:line' }] }),
-    setLayoutProperty: (id, _p, v) => calls.push(`${id}=${v}`),
+    setLayoutProperty: (id: string, p: string, v: unknown) => calls.push(p === 'visibility' ? `${id}=${v}` : `${id}.${p}=${JSON.stringify(v)}`),
     setFeatureState: (f, s) => calls.push(`${f.source}/${f.id}:${s.highlight}`),
     flyTo: (o) => {
       calls.push(`fly ${o.center} z${o.zoom}`);

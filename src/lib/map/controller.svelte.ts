@@ -20,6 +20,7 @@ export interface MapLike {
   getContainer(): HTMLElement;
   getStyle(): { layers: { id: string }[] };
   setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
+  setLayoutProperty(layer: string, name: 'symbol-sort-key', value: unknown): unknown;
   setFeatureState(feature: { source: string; id: string }, state: { highlight: boolean }): void;
   flyTo(options: CameraOptions & { duration: number; essential: boolean }): unknown;
   jumpTo(options: CameraOptions): unknown;
@@ -68,6 +69,8 @@ export interface ControllerOptions {
 
 /** Pixels around a click within which a line counts as clicked. */
 const CLICK_SLOP = 6;
+/** A layer of features the reader can open (not the map's own labels, which name, not mark). */
+const isFeatureLayer = (l: LayerInfo) => l.style !== 'labels';
 
 export class MapController {
   /** loading → ready once the live map has drawn the view; fallback (the still stays) when it
@@ -225,7 +228,7 @@ export class MapController {
     if (!map || this.#lost) return;
     if (!this.#options.alwaysCooperative) map.cooperativeGestures.disable();
     for (const layer of this.#layers) this.#setVisible(layer.id, true);
-    this.#placeMarkers(this.#layers.flatMap((l) => l.features));
+    this.#placeMarkers(this.#features());
     if (camera) map.jumpTo(camera);
   }
 
@@ -241,12 +244,23 @@ export class MapController {
     };
     change.unhighlight.forEach((id) => setLit(id, false));
     change.highlight.forEach((id) => setLit(id, true));
+    if (change.highlight.length || change.unhighlight.length) this.#namesFirst(wanted.view.highlight);
     this.#applied = wanted.view;
     this.sectionId = wanted.sectionId;
     // While reading, only the view's highlighted places carry a marker.
     const shown = this.#layers.flatMap((l) => (wanted.view.layers.includes(l.id) ? l.features : []));
     this.#placeMarkers(shown.filter((f) => f.point && wanted.view.highlight.includes(f.id)));
     this.#applyCamera(motion);
+  }
+
+  /** The highlighted features' names are placed before the others' (MapLibre places lower sort
+   *  keys first), so that they win every collision. */
+  #namesFirst(highlight: string[]) {
+    const map = this.#map!;
+    const key = highlight.length ? ['match', ['get', 'id'], highlight, 0, 1] : 1;
+    for (const layer of this.#layers.filter(isFeatureLayer)) {
+      for (const id of this.#parts.get(layer.id) ?? []) if (id.endsWith(':label')) map.setLayoutProperty(id, 'symbol-sort-key', key);
+    }
   }
 
   #setVisible(layerId: string, visible: boolean) {
@@ -291,11 +305,16 @@ export class MapController {
   #click(point: { x: number; y: number }) {
     const map = this.#map;
     if (!map || this.#lost) return;
-    const ours = [...this.#parts.values()].flat();
+    const ours = this.#layers.filter(isFeatureLayer).flatMap((l) => this.#parts.get(l.id) ?? []);
     const box: [[number, number], [number, number]] = [[point.x - CLICK_SLOP, point.y - CLICK_SLOP], [point.x + CLICK_SLOP, point.y + CLICK_SLOP]];
     const [hit] = map.queryRenderedFeatures(box, { layers: ours });
-    const feature = hit && this.#layers.flatMap((l) => l.features).find((f) => f.id === hit.properties.id);
+    const feature = hit && this.#features().find((f) => f.id === hit.properties.id);
     if (feature) this.#options.onActivate?.(feature);
+  }
+
+  /** The features a reader can open: those of every layer but the map's own labels. */
+  #features(): FeatureInfo[] {
+    return this.#layers.filter(isFeatureLayer).flatMap((l) => l.features);
   }
 
   #readCamera(): Camera {

@@ -59,5 +59,9 @@ export async function openMap(container: HTMLElement, manifest: Manifest): Promi
     markers.set(element, marker);
     return marker.setLngLat(lngLat).addTo(map);
   };
+  // A page that asks for it before loading (the end-to-end tests, through an init script) can
+  // query what MapLibre has drawn: window.__storyMaps lists the live maps.
+  const probe = window as { __storyMaps?: unknown[] };
+  if (probe.__storyMaps) probe.__storyMaps.push(map);
   return { map, pin };
 }

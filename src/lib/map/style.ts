@@ -28,11 +28,16 @@ export const colours = {
   border: '#9d978c',
   ink: '#2b2b2b',
   countryLabel: '#8a8478',
+  /** Country names the story itself places (labels layers): dark enough to read at 12 px. */
+  countryLabelDark: '#5c574e',
   accent: '#b3261e',
   /** Claimed and approximate areas: brown, so they never read as the red line of contact. */
   claim: '#8c5a3c',
   boundary: '#1f4e79',
-  halo: '#ffffff'
+  halo: '#ffffff',
+  runway: '#9a958b',
+  route: '#5a3d7a',
+  sea: '#4f7690'
 };
 
 const lit: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
@@ -41,6 +46,8 @@ const ifLit = <T>(on: T, off: T): ExpressionSpecification => ['case', lit, on as
 const fromMinzoom: ExpressionSpecification = ['>=', ['zoom'], ['coalesce', ['get', 'minzoom'], 0]];
 
 const hidden = { visibility: 'none' as const };
+/** The zoom from which runways are named. */
+export const RUNWAY_LABELS_FROM = 11;
 
 /** Areas: a faint fill and an outline, dashed when the area is approximate. */
 const area = (id: (part: string) => string, source: string, approximate: boolean): LayerSpecification[] => [
@@ -62,7 +69,7 @@ const painters: Record<LayerKind, Painter> = {
     { id: id('label'), type: 'symbol', source, filter: fromMinzoom, layout: { ...hidden,
       'text-field': ['coalesce', ['get', 'label'], ['get', 'name']], 'text-font': [FONT],
       'text-size': 13, 'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.7,
-      'text-justify': 'auto', 'text-max-width': 9 },
+      'text-justify': 'auto', 'text-max-width': 9, 'symbol-sort-key': 1 }, // the controller puts the view's highlighted names first
       paint: { 'text-color': ifLit(colours.accent, colours.ink), 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
   ],
   area: (id, source) => area(id, source, false),
@@ -72,8 +79,9 @@ const painters: Record<LayerKind, Painter> = {
       'line-color': ['match', ['get', 'lineKind'], 'date-line', colours.ink, colours.boundary],
       'line-width': ifLit(2.5, 1.5),
       'line-dasharray': ['match', ['get', 'lineKind'], 'date-line', ['literal', [1, 2]], ['literal', [5, 2]]] } },
-    { id: id('label'), type: 'symbol', source, layout: { ...hidden,
-      'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': [FONT], 'text-size': 12,
+    // Labelled once (its short label); a date line runs where no boundary is and needs none.
+    { id: id('label'), type: 'symbol', source, filter: ['!=', ['get', 'lineKind'], 'date-line'], layout: { ...hidden,
+      'symbol-placement': 'line', 'symbol-spacing': 1000, 'text-field': ['coalesce', ['get', 'label'], ['get', 'name']], 'text-font': [FONT], 'text-size': 12,
       'text-offset': [0, -0.8] },
       paint: { 'text-color': colours.boundary, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
   ],
@@ -86,6 +94,30 @@ const painters: Record<LayerKind, Painter> = {
       'symbol-placement': 'line', 'symbol-spacing': 400, 'text-field': ['get', 'name'], 'text-font': [FONT],
       'text-size': 11, 'text-offset': [0, -0.9] },
       paint: { 'text-color': colours.accent, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+  ],
+  runway: (id, source) => [
+    { id: id('fill'), type: 'fill', source, layout: hidden, paint: { 'fill-color': colours.runway } },
+    // Designators only where the runways are large enough to carry them.
+    { id: id('label'), type: 'symbol', source, minzoom: RUNWAY_LABELS_FROM, layout: { ...hidden,
+      'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 11 },
+      paint: { 'text-color': colours.ink, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+  ],
+  route: (id, source) => [
+    { id: id('line'), type: 'line', source, layout: { ...hidden, 'line-cap': 'round' }, paint: {
+      'line-color': colours.route, 'line-width': 2 } },
+    { id: id('label'), type: 'symbol', source, layout: { ...hidden,
+      'symbol-placement': 'line-center', 'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 12,
+      'text-offset': [0, -0.8] },
+      paint: { 'text-color': colours.route, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+  ],
+  labels: (id, source) => [
+    { id: id('label'), type: 'symbol', source, filter: fromMinzoom, layout: { ...hidden,
+      'text-field': ['match', ['get', 'labelKind'], 'country', ['upcase', ['get', 'name']], ['get', 'name']],
+      'text-font': [FONT], 'text-size': ['match', ['get', 'labelKind'], 'country', 12, 'sea', 12, 11],
+      'text-letter-spacing': ['match', ['get', 'labelKind'], 'country', 0.15, 'sea', 0.05, 0],
+      'text-max-width': 8, 'symbol-sort-key': ['coalesce', ['get', 'rank'], 9] },
+      paint: { 'text-color': ['match', ['get', 'labelKind'], 'sea', colours.sea, 'note', colours.ink, 'accent', colours.accent, colours.countryLabelDark],
+        'text-halo-color': colours.halo, 'text-halo-width': 1.2 } }
   ]
 };
 
@@ -128,8 +160,11 @@ export function buildStyle(data: MapData, layers: LayerInfo[], fontUrl: string):
     sources[info.id] = { ...geojson(data.layers[info.id]), promoteId: 'id' };
     drawn.push(...layersFor(info));
   }
-  // Lines and areas under points and labels, whatever order the manifest lists them in.
-  drawn.sort((a, b) => Number(a.type === 'symbol' || a.type === 'circle') - Number(b.type === 'symbol' || b.type === 'circle'));
+  // Shapes first, then names, and the places' dots and names on top: MapLibre places the top
+  // layer's labels first, so a place's name wins a collision with a runway's or a region's.
+  const places = new Set(layers.filter((l) => l.style === 'points').map((l) => l.id));
+  const rank = (l: LayerSpecification) => (l.type === 'symbol' || l.type === 'circle' ? ('source' in l && places.has(l.source as string) ? 2 : 1) : 0);
+  drawn.sort((a, b) => rank(a) - rank(b));
   return {
     version: 8,
     projection: { type: 'globe' },

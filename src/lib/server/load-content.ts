@@ -50,7 +50,7 @@ function read(root: string): Content {
   const distances = readDistances(root);
   const story = checkStory(readFileSync(paths.story, 'utf8'), paths.story, { sources: docs, layers: manifest.layers, distances });
   const sources = readSourceMeta(readFileSync(paths.sourceMeta, 'utf8'), paths.sourceMeta, docs);
-  const all = features(manifest.layers);
+  const all = features(manifest.layers.filter((l) => l.style !== 'labels'));
   const mentions = parseMentions(readFileSync(paths.mentions, 'utf8'), paths.mentions, all.map((f) => f.id));
   const measureFrom = all.find((f) => f.id === story.measureFrom);
   return {

@@ -7,7 +7,7 @@ import { geoArea, geoDistance, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom } from '$lib/map/camera';
-import { colours, type MapData } from '$lib/map/style';
+import { colours, RUNWAY_LABELS_FROM, type MapData } from '$lib/map/style';
 import { cameraProjection, type Box } from './projection';
 import { shapeText, type ShapedText, type TextOptions } from './text';
 
@@ -167,6 +167,28 @@ export function stillSvg(view: MapView, layers: LayerInfo[], data: MapData, { bo
         shapes.push(
           `<path d="${d(feature)}" fill="${colours.claim}" fill-opacity="${on ? 0.16 : 0.08}" stroke="${colours.claim}" stroke-width="${on ? 2 : 1.2}"${dash}/>`
         );
+      } else if (layer.style === 'runway') {
+        shapes.push(`<path d="${d(feature)}" fill="${colours.runway}"/>`);
+        const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : [];
+        const mid = ring.length > 3 ? ([(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2] as [number, number]) : null;
+        if (mid && visible(mid) && zoom >= RUNWAY_LABELS_FROM) {
+          const shaped = shapeText(String(feature.properties?.label ?? ''), { size: 11 });
+          const [x, y] = projection(mid)!;
+          const [cx, cy] = [x - shaped.width / 2, y - shaped.height / 2];
+          labels.push({ priority: 2, label: { shaped, fill: colours.ink, ...halo, spots: [{ x: cx, y: cy, box: [cx - PADDING, cy - PADDING, cx + shaped.width + PADDING, cy + shaped.height + PADDING] }] } });
+        }
+      } else if (layer.style === 'labels' && feature.geometry.type === 'Point' && fromZoom(feature) && visible(feature.geometry.coordinates)) {
+        const kind = feature.properties?.labelKind;
+        const name = String(feature.properties?.name ?? '');
+        const shaped = shapeText(kind === 'country' ? name.toUpperCase() : name, { size: kind === 'country' || kind === 'sea' ? 12 : 11, letterSpacing: kind === 'country' ? 0.15 : kind === 'sea' ? 0.05 : 0, maxWidth: 8 });
+        const [x, y] = projection(feature.geometry.coordinates as [number, number])!;
+        const [cx, cy] = [x - shaped.width / 2, y - shaped.height / 2];
+        const fill = kind === 'sea' ? colours.sea : kind === 'note' ? colours.ink : kind === 'accent' ? colours.accent : colours.countryLabelDark;
+        labels.push({ priority: 2 + Number(feature.properties?.rank ?? 9) / 10, label: { shaped, fill, halo: colours.halo, haloWidth: 1.2, spots: [{ x: cx, y: cy, box: [cx - PADDING, cy - PADDING, cx + shaped.width + PADDING, cy + shaped.height + PADDING] }] } });
+      } else if (layer.style === 'route') {
+        shapes.push(`<path d="${d(feature)}" fill="none" stroke="${colours.route}" stroke-width="2" stroke-linecap="round"/>`);
+        const label = lineLabel(String(feature.properties?.label ?? ''), longest(screenLines(feature.geometry, projection, horizon, camera.center)), { size: 12 }, 0.8, { fill: colours.route, ...halo });
+        if (label) labels.push({ priority: 1.5, label });
       } else if (layer.style === 'boundary' || layer.style === 'approximate-line') {
         const approximate = layer.style === 'approximate-line';
         const dateLine = feature.properties?.lineKind === 'date-line';
@@ -177,7 +199,8 @@ export function stillSvg(view: MapView, layers: LayerInfo[], data: MapData, { bo
         shapes.push(
           `<path d="${d(feature)}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-dasharray="${pattern.map((n) => f1(n * width)).join(' ')}"${cap}/>`
         );
-        const text = String(feature.properties?.name ?? '');
+        if (dateLine) continue; // labelled by the boundary it runs along (style.ts)
+        const text = String(feature.properties?.label ?? feature.properties?.name ?? '');
         const options = { size: approximate ? 11 : 12 };
         const label = lineLabel(text, longest(screenLines(feature.geometry, projection, horizon, camera.center)), options, approximate ? 0.9 : 0.8, {
           fill: approximate ? colours.accent : colours.boundary,
