@@ -64,6 +64,17 @@ export interface Story {
   sourceWords: { one: string; many: string; all: string };
   sections: Section[];
   views: Record<string, MapView>;
+  /** After the last section: the date, the method and the credits (the reports are listed with it). */
+  ending?: Ending;
+}
+
+export interface Ending {
+  title: string;
+  /** YYYY-MM-DD */
+  published: string;
+  /** A note on method and data, as paragraphs. */
+  method: string[];
+  credits: string;
 }
 
 /** Feature id → the passages of the reports that mention it (built from mentions.yaml). */

@@ -1,7 +1,7 @@
 // Parses and checks the story file. Every problem names the file, the line and the reason, so an
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { ID_PATTERN } from '../data-contract.js';
-import type { Camera, Disagreement, Distance, LayerInfo, MapView, Passage, Section, Story } from '$lib/content/types';
+import type { Camera, Disagreement, Distance, Ending, LayerInfo, MapView, Passage, Section, Story } from '$lib/content/types';
 import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus.ts';
 import { formatDistance } from './format.ts';
 import { ContentError, list, lngLat, map, optional, range, str, stringList, YamlFile, type Path } from './yaml-reader.ts';
@@ -19,6 +19,9 @@ const DISTANCE = /\{distance:([^}]*)\}/g;
 /** How the page speaks of the sources when a story does not say (sourceWords in story.yaml). */
 const GENERIC_WORDS: Story['sourceWords'] = { one: 'source', many: 'sources', all: 'the sources' };
 const NO_WORDS = {};
+const NO_ENDING = {};
+/** Paragraphs separated by a blank line, each with its runs of space made one. */
+const paragraphs = (text: string) => text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean);
 
 export function checkStory(text: string, file: string, context: StoryContext): Story {
   const reader = new YamlFile(text, file);
@@ -26,8 +29,9 @@ export function checkStory(text: string, file: string, context: StoryContext): S
   const report = (line: number, message: string) => reader.report(line, message);
   const lineOf = (path: Path) => reader.lineOf(path);
   const story = reader.fields([], {
-    title: str, dek: str, measureFrom: optional(str, ''), sourceWords: optional(map, NO_WORDS), views: map, sections: list, disagreements: optional(list, [])
-  }) as { title: string; dek: string; measureFrom: string; sourceWords: object; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[] } | undefined;
+    title: str, dek: str, measureFrom: optional(str, ''), sourceWords: optional(map, NO_WORDS), views: map, sections: list, disagreements: optional(list, []),
+    ending: optional(map, NO_ENDING)
+  }) as { title: string; dek: string; measureFrom: string; sourceWords: object; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[]; ending: object } | undefined;
   if (!story) throw new ContentError(reader.problems);
   const sourceWords = (story.sourceWords === NO_WORDS ? GENERIC_WORDS : reader.fields(['sourceWords'], { one: str, many: str, all: str })) as
     | Story['sourceWords']
@@ -125,7 +129,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
         report(lineOf([...path, field]), `unknown distance "${id}" in ${placeholder} (known: ${[...distances.keys()].join(', ')})`);
         return placeholder;
       });
-    const body = s.text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean).map((p) => fill('text', p));
+    const body = paragraphs(s.text).map((p) => fill('text', p));
     const mapDescription = fill('mapDescription', normaliseSpace(s.mapDescription));
     if (!s.passages.length && !s.disagreements.length) report(lineOf(path), `section "${s.id}" quotes nothing: give it passages or disagreements`);
     sections.push({ id: s.id, title: s.title, view: s.view, mapDescription, body, passages, disagreements: differ });
@@ -134,6 +138,12 @@ export function checkStory(text: string, file: string, context: StoryContext): S
   const measured = context.layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom);
   if (story.measureFrom && !measured?.point) report(lineOf(['measureFrom']), `measureFrom "${story.measureFrom}" must be the id of a point on the map`);
 
+  const ending = story.ending === NO_ENDING ? undefined : (reader.fields(['ending'], { title: str, published: str, method: str, credits: str }) as Record<keyof Ending, string> | undefined);
+  if (ending && !/^\d{4}-\d{2}-\d{2}$/.test(ending.published)) report(lineOf(['ending', 'published']), `published must be a date, YYYY-MM-DD (found "${ending.published}")`);
+
   reader.throwProblems();
-  return { title: story.title, dek: normaliseSpace(story.dek), measureFrom: story.measureFrom || undefined, sourceWords: sourceWords!, sections, views };
+  return {
+    title: story.title, dek: normaliseSpace(story.dek), measureFrom: story.measureFrom || undefined, sourceWords: sourceWords!, sections, views,
+    ...(ending ? { ending: { title: ending.title, published: ending.published, method: paragraphs(ending.method), credits: normaliseSpace(ending.credits) } } : {})
+  };
 }
