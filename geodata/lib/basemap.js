@@ -43,6 +43,7 @@ export function readBasemap(file, points) {
   const credit = spec?.credit;
   for (const key of ['title', 'attribution', 'source', 'licence']) if (!isText(credit?.[key])) errors.push(`${file}: credit: missing "${key}"`);
   if (credit?.note !== undefined && !isText(credit.note)) errors.push(`${file}: credit: "note" must be text`);
+  if (credit?.noteWith !== undefined && !(Array.isArray(credit.noteWith) && credit.noteWith.every(isText))) errors.push(`${file}: credit: "noteWith" must be a list of layer ids`);
   if (!Array.isArray(spec?.details)) errors.push(`${file}: "details" must be a list (it may be empty)`);
 
   const seen = new Set();

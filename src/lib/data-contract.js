@@ -15,6 +15,8 @@ export const LAYER_KINDS = {
   'approximate-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
   boundary: { geometry: ['LineString', 'MultiLineString'], approximate: false },
   'approximate-line': { geometry: ['LineString', 'MultiLineString'], approximate: true },
+  /** Ground held by one side of an approximate line, shaded in the line's red. */
+  'held-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
   /** Paved surfaces (runways), drawn grey and named by their designators. */
   runway: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
   /** Names with no mark of their own (countries, seas, notes on the map), placed where they
@@ -65,7 +67,8 @@ export const KM_PER_MI = 1.609344;
  * The basemap the layers are drawn over: the world, the high-detail patches where views zoom in,
  * and how the page credits it.
  * @typedef {object} BasemapInfo
- * @property {{ title: string, attribution: string, source: string, licence: string, note?: string }} credit
+ * @property {{ title: string, attribution: string, source: string, licence: string, note?: string, noteWith?: string[] }} credit
+ *   `note` is shown in the key while a layer of `noteWith` is (always, without `noteWith`)
  *   title and source for the key ("Countries: Natural Earth 1:50m and 1:10m (public domain), …"),
  *   attribution for the map's attribution and under embeds ("Natural Earth")
  * @property {string[]} details  ids of the detail patches, each at /data/<id>.topo.json

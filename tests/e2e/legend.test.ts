@@ -39,6 +39,9 @@ describe('map key', () => {
         else if (layer.asOf) expect(text, section.id).toContain(`(as of ${layer.asOf})`);
       }
       expect(text).toContain(`${basemap.credit.title}: ${basemap.credit.source} (${basemap.credit.licence})`);
+      // The basemap's note only where it concerns a layer the view shows.
+      const { note, noteWith } = basemap.credit;
+      if (note) expect(text.includes(note), `${section.id}: the basemap's note`).toBe(!noteWith || shown.some((id) => noteWith.includes(id)));
     }
   });
 });

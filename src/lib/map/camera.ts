@@ -7,10 +7,16 @@ export const MIN_ZOOM = -2;
 /** The map size (shorter side, in CSS px) that views' zoom levels are authored for. */
 export const REFERENCE_SIZE = 600;
 
+/** The bands along the map's top and bottom edges that its controls take (the mode button
+ *  above; the key and the credit below: 44 px and their margins). Views are fitted between them,
+ *  so that what a view shows is never under a control, on a phone's short map too. */
+export const CONTROL_BAND = 52;
+
 /** Adapts an authored zoom to the map's box, so that a phone's smaller map shows the same area
- *  as a desktop's larger one: one zoom level per halving of the shorter side. */
+ *  as a desktop's larger one: one zoom level per halving of the shorter side of the area the
+ *  controls leave free (never less than half the box's height). */
 export function fitZoom(zoom: number, width: number, height: number): number {
-  const side = Math.min(width, height);
+  const side = Math.min(width, Math.max(height - 2 * CONTROL_BAND, height / 2));
   if (!(side > 0)) return zoom;
   return Math.max(MIN_ZOOM, zoom + Math.log2(side / REFERENCE_SIZE));
 }

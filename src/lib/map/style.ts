@@ -46,6 +46,8 @@ const ifLit = <T>(on: T, off: T): ExpressionSpecification => ['case', lit, on as
 const fromMinzoom: ExpressionSpecification = ['>=', ['zoom'], ['coalesce', ['get', 'minzoom'], 0]];
 
 const hidden = { visibility: 'none' as const };
+/** How strongly held ground is shaded, under its red line. */
+export const HELD_OPACITY = 0.13;
 /** The zoom from which runways are named. */
 export const RUNWAY_LABELS_FROM = 11;
 
@@ -94,6 +96,9 @@ const painters: Record<LayerKind, Painter> = {
       'symbol-placement': 'line', 'symbol-spacing': 400, 'text-field': ['get', 'name'], 'text-font': [FONT],
       'text-size': 11, 'text-offset': [0, -0.9] },
       paint: { 'text-color': colours.accent, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 } }
+  ],
+  'held-area': (id, source) => [
+    { id: id('fill'), type: 'fill', source, layout: hidden, paint: { 'fill-color': colours.accent, 'fill-opacity': HELD_OPACITY } }
   ],
   runway: (id, source) => [
     { id: id('fill'), type: 'fill', source, layout: hidden, paint: { 'fill-color': colours.runway } },

@@ -7,7 +7,7 @@ import { geoArea, geoDistance, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom } from '$lib/map/camera';
-import { colours, RUNWAY_LABELS_FROM, type MapData } from '$lib/map/style';
+import { colours, HELD_OPACITY, RUNWAY_LABELS_FROM, type MapData } from '$lib/map/style';
 import { cameraProjection, type Box } from './projection';
 import { shapeText, type ShapedText, type TextOptions } from './text';
 
@@ -167,6 +167,8 @@ export function stillSvg(view: MapView, layers: LayerInfo[], data: MapData, { bo
         shapes.push(
           `<path d="${d(feature)}" fill="${colours.claim}" fill-opacity="${on ? 0.16 : 0.08}" stroke="${colours.claim}" stroke-width="${on ? 2 : 1.2}"${dash}/>`
         );
+      } else if (layer.style === 'held-area') {
+        shapes.push(`<path d="${d(feature)}" fill="${colours.accent}" fill-opacity="${HELD_OPACITY}"/>`);
       } else if (layer.style === 'runway') {
         shapes.push(`<path d="${d(feature)}" fill="${colours.runway}"/>`);
         const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : [];
