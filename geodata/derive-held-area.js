@@ -18,7 +18,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const line = JSON.parse(fs.readFileSync(path.join(here, 'contact-line.geojson'), 'utf8')).features[0];
 const front = line.geometry.coordinates[0];
 const world = JSON.parse(fs.readFileSync(path.join(here, '../node_modules/world-atlas/countries-10m.json'), 'utf8'));
-const countries = /** @type {import('geojson').FeatureCollection} */ (feature(world, world.objects.countries));
+const countries = /** @type {import('geojson').FeatureCollection} */ (/** @type {unknown} */ (feature(world, world.objects.countries)));
+/** @returns {number[][][][]} a country's polygons */
 const polygons = (/** @type {string} */ id) => {
   const g = /** @type {any} */ (countries.features.find((f) => f.id === id)?.geometry);
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -30,7 +31,7 @@ const ukraine = turf.multiPolygon([...polygons('804'), ...crimea]);
 // The front, then round its south-east side through Russia and the Black Sea back to its start.
 const [start, end] = [front[0], front.at(-1)];
 const east = turf.polygon([[...front, [end[0] + 0.8, end[1] + 0.6], [42, end[1] + 0.6], [42, 44], [start[0] - 0.5, 44], [start[0] - 0.5, start[1] - 0.1], start]]);
-const held = turf.intersect(turf.featureCollection([ukraine, east]));
+const held = turf.intersect(turf.featureCollection(/** @type {import('geojson').Feature<import('geojson').Polygon | import('geojson').MultiPolygon>[]} */ ([ukraine, east])));
 if (!held) throw new Error('the front does not cut Ukraine');
 const simple = turf.simplify(held, { tolerance: 0.005, highQuality: true });
 const round = (/** @type {any} */ c) => (typeof c === 'number' ? Math.round(c * 1e4) / 1e4 : c.map(round));
