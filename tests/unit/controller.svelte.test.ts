@@ -40,15 +40,15 @@ describe('MapController', () => {
     expect(map.calls).toEqual(['lines:line=none', 'places/b:false', 'lines/l:false', 'places/a:true', 'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]', 'jump 10,10 z3']);
   });
 
-  it('fits the authored zoom to the box: a 300 px map is one level out from the 600 px reference', () => {
+  it('fits the authored zoom to the box between the control bands: 300 px is one level out from the 600 px reference', () => {
     const c = new MapController(layers);
-    const map = fakeMap(300, 400);
+    const map = fakeMap(300, 420);
     c.attach(map, map.pin);
     c.show('s2', B, 'jump');
     flushSync();
     expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
     const wide = new MapController(layers);
-    const big = fakeMap(1200, 1200);
+    const big = fakeMap(1200, 1304); // 1200 px between the control bands
     wide.attach(big, big.pin);
     wide.show('s2', B, 'jump');
     expect(wide.camera).toBe('20.0000,10.0000,5.00,0.0,0.0');
@@ -162,7 +162,7 @@ describe('MapController', () => {
   it('hides the buttons of markers outside the box, so Tab never lands out of sight', () => {
     const far: LayerInfo[] = [{ ...layers[0], features: [feature('near', [1, 2]), feature('far', [50, 2])] }];
     const c = new MapController(far);
-    const map = fakeMap(300, 400); // the fake projects [lng, lat] to (10 lng, 10 lat)
+    const map = fakeMap(300, 420); // the fake projects [lng, lat] to (10 lng, 10 lat)
     c.attach(map, map.pin);
     c.show('s', view('v', 0, ['places'], ['near', 'far']), 'jump');
     expect(ids(c)).toEqual(['near', 'far']);

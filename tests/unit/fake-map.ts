@@ -16,7 +16,7 @@ export const view = (id: string, lng: number, layerIds: string[], highlight: str
 });
 
 /** A fake map whose box is `width` × `height` CSS px. */
-export function fakeMap(width = 300, height = 400) {
+export function fakeMap(width = 300, height = 420) {
   const calls: string[] = [];
   let camera = { center: { lng: 0, lat: 0 }, zoom: 0, bearing: 0, pitch: 0 };
   const listeners: Record<string, ((e: never) => void)[]> = {};
