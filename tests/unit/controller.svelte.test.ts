@@ -169,6 +169,17 @@ describe('MapController', () => {
     expect([...c.onscreen]).toEqual(['near']);
   });
 
+  it('hides a marker that would overlap one shown before it, or lies on the far side of the globe', () => {
+    const crowded: LayerInfo[] = [{ ...layers[0], features: [feature('first', [1, 2]), feature('close', [2, 2]), feature('apart', [1, 6]), feature('behind', [6, 2])] }];
+    const c = new MapController(crowded);
+    // 10 px per degree: 'close' is 10 px from 'first', 'apart' 40 px; seen from 80°W, 'behind'
+    // (86° of arc away) is past the globe's rim, though the fake projects it into the box.
+    const map = fakeMap(300, 420);
+    c.attach(map, map.pin);
+    c.show('s', { ...view('v', 0, ['places'], ['first', 'close', 'apart', 'behind']), camera: { center: [-80, 2], zoom: 4, bearing: 0, pitch: 0 } }, 'jump');
+    expect([...c.onscreen]).toEqual(['first', 'apart']);
+  });
+
   it('activates the feature clicked on the map', () => {
     const activated: string[] = [];
     const c = new MapController(layers, { onActivate: (f) => activated.push(f.id) });

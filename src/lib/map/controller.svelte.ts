@@ -69,6 +69,18 @@ export interface ControllerOptions {
 
 /** Pixels around a click within which a line counts as clicked. */
 const CLICK_SLOP = 6;
+/** The least distance between two shown markers' centres, in px: 44 px buttons that overlap by
+ *  less than 10 px still leave each more than the 24 × 24 px a target needs (WCAG 2.5.8). */
+const MARKER_GAP = 34;
+/** Beyond this arc from the map's centre a place is on the far side of the globe (or at its rim). */
+const FAR_SIDE_DEG = 85;
+/** The arc between two [lng, lat] points, in degrees. */
+function arcDegrees([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
+  const r = Math.PI / 180;
+  const cos = Math.sin(lat1 * r) * Math.sin(lat2 * r) + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.cos((lng2 - lng1) * r);
+  return Math.acos(Math.min(1, Math.max(-1, cos))) / r;
+}
+
 /** A layer of features the reader can open (not the map's own labels, which name, not mark). */
 const isFeatureLayer = (l: LayerInfo) => l.style !== 'labels';
 
@@ -290,13 +302,21 @@ export class MapController {
     this.#updateOnscreen();
   }
 
-  /** Markers outside the map's box are hidden, so Tab never lands on something out of sight. */
+  /** Markers outside the map's box, on the far side of the globe, or too close to one shown before
+   *  them (their buttons would overlap) are hidden, so Tab never lands on something out of sight
+   *  or covered, and every target keeps its size. */
   #updateOnscreen() {
     const map = this.#map!;
     const box = map.getContainer();
+    const { lng, lat } = map.getCenter();
+    const shown: { x: number; y: number }[] = [];
     const inside = this.markers.filter((m) => {
+      if (arcDegrees([lng, lat], m.at) > FAR_SIDE_DEG) return false;
       const { x, y } = map.project(m.at);
-      return x >= 0 && y >= 0 && x <= box.clientWidth && y <= box.clientHeight;
+      if (x < 0 || y < 0 || x > box.clientWidth || y > box.clientHeight) return false;
+      if (shown.some((p) => Math.hypot(p.x - x, p.y - y) < MARKER_GAP)) return false;
+      shown.push({ x, y });
+      return true;
     });
     this.onscreen = new Set(inside.map((m) => m.feature.id));
   }

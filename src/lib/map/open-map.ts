@@ -50,6 +50,10 @@ export async function openMap(container: HTMLElement, manifest: Manifest): Promi
   // Shown only while exploring (see StoryMap's styles).
   map.addControl(new maplibre.NavigationControl({ visualizePitch: true }), 'bottom-right');
   map.addControl(new maplibre.ScaleControl({ unit: 'metric' }), 'bottom-right');
+  // MapLibre makes its canvas a second region named "Map"; the map box is the one region (StoryMap),
+  // and the canvas the surface the keyboard pans and zooms.
+  map.getCanvas().setAttribute('role', 'application');
+  map.getCanvas().setAttribute('aria-label', 'Map: arrow keys pan, plus and minus zoom');
   await map.once('load');
   // One Marker per button for its whole life: a Marker adds listeners to its element that
   // remove() leaves, so a button pinned again reuses its Marker.

@@ -1,0 +1,135 @@
+// WCAG 2.2 AA, checked by axe-core (from npm, injected into the page) in Chromium over the states a
+// reader meets: the story with its map ready at desktop and phone sizes, a place's panel open,
+// explore mode with a feature's panel open, the embed control and the key open; every source page,
+// every embed page and the not-found page. Any violation fails, with its rule, nodes and help.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '$lib/server/load-content';
+import { baseURL, launch, open, VIEWPORTS } from './browser';
+import { scrollToSection, waitForView } from './map-helpers';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const { story, sources } = loadContent('.');
+const first = story.sections[0];
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(() => browser?.close());
+
+/** axe's violations on the page as it is now, one line each: rule, how many nodes, the first ones. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, TAGS);
+  return found;
+}
+
+describe.each([
+  ['desktop', VIEWPORTS.desktop],
+  ['phone', VIEWPORTS.phone]
+] as const)('the story on a %s', (_, viewport) => {
+  it('with the map ready', async () => {
+    const { page } = await open(browser, '/', { viewport });
+    await waitForView(page, first.id);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('with a place’s panel open', async () => {
+    const { page } = await open(browser, '/', { viewport });
+    await waitForView(page, first.id);
+    await page.locator('.place-marker:not([hidden])').first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('exploring, with a feature’s panel open', async () => {
+    const section = story.sections.find((s) => story.views[s.view].layers.includes('contact-line'))!;
+    const { page } = await open(browser, `/#${section.id}`, { viewport });
+    await waitForView(page, section.id);
+    await page.getByRole('button', { name: 'Explore the map' }).click();
+    await page.locator('.place-marker:not([hidden])').first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('with the embed control and the key open', async () => {
+    const { page } = await open(browser, '/', { viewport });
+    await scrollToSection(page, first.id);
+    await waitForView(page, first.id);
+    await page.locator(`#${first.id} .embed-control summary`).click();
+    await page.locator('.legend summary').click();
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
+it('every source page', async () => {
+  const { page } = await open(browser, 'about:blank');
+  const found: string[] = [];
+  for (const s of sources) {
+    await page.goto(`${baseURL()}/sources/${s.id}`);
+    found.push(...(await violations(page)).map((v) => `${s.id}: ${v}`));
+  }
+  expect(found).toEqual([]);
+});
+
+it('every embed page', async () => {
+  const { page } = await open(browser, 'about:blank');
+  const found: string[] = [];
+  for (const s of story.sections) {
+    await page.goto(`${baseURL()}/embed/${s.id}`);
+    await waitForView(page, s.id);
+    found.push(...(await violations(page)).map((v) => `${s.id}: ${v}`));
+  }
+  expect(found).toEqual([]);
+});
+
+it('the not-found page', async () => {
+  const { page } = await open(browser, '/no-such-page');
+  expect(await violations(page)).toEqual([]);
+});
+
+describe('by keyboard and screen reader', () => {
+  it('skips to the story from the first Tab', async () => {
+    const { page } = await open(browser, '/');
+    await waitForView(page, first.id);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the story');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'story-text');
+  });
+
+  it('keeps focus on the mode button as it turns from Explore to Back and back', async () => {
+    const { page } = await open(browser, '/');
+    await waitForView(page, first.id);
+    await page.getByRole('button', { name: 'Explore the map' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Back to the story');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Explore the map');
+  });
+
+  it('says once which map is shown after a fast scroll through every section', async () => {
+    const { page } = await open(browser, '/');
+    await waitForView(page, first.id);
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-announcement]')!;
+      const said: string[] = ((window as unknown as { said: string[] }).said = []);
+      new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    await page.evaluate(async (ids) => {
+      for (const id of ids) {
+        document.getElementById(id)!.scrollIntoView({ block: 'center' });
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+    }, story.sections.map((s) => s.id));
+    const last = story.sections.at(-1)!;
+    await page.waitForFunction((title) => (window as unknown as { said: string[] }).said.at(-1)?.includes(title), last.title);
+    expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([`The map now shows: ${last.title}.`]);
+  });
+});
