@@ -104,6 +104,50 @@ describe('by keyboard and screen reader', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'story-text');
   });
 
+  it('reaches the section’s map and its markers from the section, and comes back, without the page moving', async () => {
+    const section = story.sections.find((s) => story.views[s.view].highlight.length > 1 && s !== first)!;
+    const { page } = await open(browser, `/#${section.id}`);
+    await waitForView(page, section.id);
+    const entry = page.locator(`#${section.id} .to-map`);
+    await entry.focus();
+    const y = await page.evaluate(() => scrollY);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'map-panel');
+    const visited: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.dataset.place ?? (el.classList.contains('to-map') ? 'back' : el.tagName.toLowerCase());
+      });
+      expect(await page.evaluate(() => scrollY), `after Tab to ${at}`).toBe(y);
+      if (at === 'back') break;
+      visited.push(at);
+    }
+    expect(await page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe(section.id);
+    const markers = story.views[section.view].highlight.filter((id) => visited.includes(id));
+    expect(markers.length, `markers reached: ${visited.join(', ')}`).toBeGreaterThan(0);
+    expect(await page.locator('[data-map-state]').getAttribute('data-view')).toBe(section.id);
+  });
+
+  it('never hides the focused element under the phone’s sticky map, forwards or backwards', async () => {
+    const section = story.sections[2];
+    const { page } = await open(browser, `/#${section.id}`, { viewport: VIEWPORTS.phone });
+    await waitForView(page, section.id);
+    await page.locator(`#${section.id} h2`).click();
+    for (const key of [...Array(14).fill('Tab'), ...Array(14).fill('Shift+Tab')]) {
+      await page.keyboard.press(key);
+      const hidden = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const map = document.querySelector('.map-column')!;
+        if (map.contains(el) || el === document.body) return null;
+        const r = el.getBoundingClientRect();
+        return r.top < map.getBoundingClientRect().bottom - 1 ? el.textContent?.trim().slice(0, 40) : null;
+      });
+      expect(hidden, `${key}: focus under the map`).toBeNull();
+    }
+  });
+
   it('keeps focus on the mode button as it turns from Explore to Back and back', async () => {
     const { page } = await open(browser, '/');
     await waitForView(page, first.id);

@@ -60,6 +60,9 @@ export class StoryState {
   readonly exploring: boolean;
   /** What the URL's hash says: the explored view (once it has settled), or the section read. */
   readonly hash: string | null;
+  /** The section's "Map for this section" button a keyboard reader came into the map from:
+   *  Tab out of the map goes back there, not to the top of the page. */
+  mapEntry: HTMLElement | null = null;
   /** The feature whose panel is open, and the element to give focus back to when it closes. */
   panel = $state.raw<{ feature: FeatureInfo; returnFocus: HTMLElement | null } | null>(null);
 
