@@ -148,6 +148,25 @@ describe('by keyboard and screen reader', () => {
     }
   });
 
+  it('shows focus on every kind of focusable element, the map and its controls included', async () => {
+    const { page } = await open(browser, '/');
+    await waitForView(page, first.id);
+    await page.keyboard.press('Tab'); // the keyboard is the last input: focus() now shows as :focus-visible
+    const kinds = ['.maplibregl-canvas', '.mode', '.place-marker:not([hidden])', '.legend summary', `#${first.id} figcaption a`, `#${first.id} .embed-control summary`, 'nav[aria-label="Contents"] a'];
+    for (const selector of kinds) {
+      const el = page.locator(selector).first();
+      await el.scrollIntoViewIfNeeded();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const box = (await el.boundingBox())!;
+      const clip = { x: Math.max(0, box.x - 6), y: Math.max(0, box.y - 6), width: box.width + 12, height: box.height + 12 };
+      const before = await page.screenshot({ clip });
+      await el.focus();
+      expect(await el.evaluate((e) => e.matches(':focus-visible')), selector).toBe(true);
+      const after = await page.screenshot({ clip });
+      expect(before.equals(after), `${selector}: focus changes no pixel`).toBe(false);
+    }
+  });
+
   it('keeps focus on the mode button as it turns from Explore to Back and back', async () => {
     const { page } = await open(browser, '/');
     await waitForView(page, first.id);

@@ -27,7 +27,7 @@ export const colours = {
   land: '#f5f2ea',
   border: '#9d978c',
   ink: '#2b2b2b',
-  countryLabel: '#8a8478',
+  countryLabel: '#6b665d',
   /** Country names the story itself places (labels layers): dark enough to read at 12 px. */
   countryLabelDark: '#5c574e',
   accent: '#b3261e',
