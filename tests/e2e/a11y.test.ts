@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, VIEWPORTS } from './browser';
+import { colours, HELD_OPACITY } from '$lib/map/style';
 import { scrollToSection, waitForView } from './map-helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -196,3 +197,56 @@ describe('by keyboard and screen reader', () => {
     expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([`The map now shows: ${last.title}.`]);
   });
 });
+
+describe('the map’s colours under colour-vision deficiencies', () => {
+  /** What the Ukraine view draws, as flat swatches on its land: the line of contact, the claimed
+   *  regions' outline and fill, the held ground's shading, a highlighted point and the boundary blue. */
+  const swatches = {
+    line: colours.accent,
+    claimOutline: colours.claim,
+    claimFill: `color-mix(in srgb, ${colours.claim} 16%, ${colours.land})`,
+    held: `color-mix(in srgb, ${colours.accent} ${HELD_OPACITY * 100}%, ${colours.land})`,
+    land: colours.land,
+    boundary: colours.boundary
+  };
+  /** Pairs a reader must tell apart by colour alone, with the least CIE76 ΔE allowed. */
+  const pairs: [keyof typeof swatches, keyof typeof swatches, number][] = [
+    ['line', 'claimOutline', 20],
+    ['line', 'boundary', 20],
+    ['claimOutline', 'boundary', 15],
+    ['held', 'claimFill', 5],
+    ['claimFill', 'land', 5]
+  ];
+  const lab = ([r, g, b]: number[]) => {
+    const lin = [r, g, b].map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [x, y, z] = [
+      (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047,
+      0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2],
+      (0.0193 * lin[0] + 0.1192 * lin[1] + 0.9505 * lin[2]) / 1.08883
+    ].map((t) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116));
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+
+  it.each(['none', 'protanopia', 'deuteranopia', 'tritanopia'] as const)('%s: the line, the claims, the held ground and the boundaries stay apart', async (type) => {
+    const { page } = await open(browser, 'about:blank', { viewport: { width: 600, height: 100 } });
+    await page.setContent(`<body style="margin:0;display:flex">${Object.values(swatches).map((c) => `<div style="width:100px;height:100px;background:${c}"></div>`).join('')}</body>`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setEmulatedVisionDeficiency', { type });
+    const png = await page.screenshot();
+    const seen = await page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return Array.from({ length: img.width / 100 }, (_, i) => [...ctx.getImageData(i * 100 + 50, 50, 1, 1).data.slice(0, 3)]);
+    }, png.toString('base64'));
+    const at = Object.fromEntries(Object.keys(swatches).map((k, i) => [k, lab(seen[i])]));
+    for (const [a, b, least] of pairs) {
+      const dE = Math.hypot(...at[a].map((v, i) => v - at[b][i]));
+      expect(dE, `${type}: ${a} against ${b}`).toBeGreaterThanOrEqual(least);
+    }
+  });
+});
+

@@ -31,8 +31,9 @@ export const colours = {
   /** Country names the story itself places (labels layers): dark enough to read at 12 px. */
   countryLabelDark: '#5c574e',
   accent: '#b3261e',
-  /** Claimed and approximate areas: brown, so they never read as the red line of contact. */
-  claim: '#8c5a3c',
+  /** Claimed and approximate areas: violet, apart from the red line of contact and the boundary
+   *  blue for every kind of colour vision (tests/e2e/a11y.test.ts). */
+  claim: '#8a63c2',
   boundary: '#1f4e79',
   halo: '#ffffff',
   runway: '#9a958b',
