@@ -7,13 +7,13 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
-import { baseURL, launch, open, VIEWPORTS } from './browser';
+import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
 import { colours, HELD_OPACITY } from '$lib/map/style';
-import { scrollToSection, waitForView } from './map-helpers';
+import { MAP, scrollToSection, waitForCameraChange, waitForView } from './map-helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const { story, sources } = loadContent('.');
+const { story, sources, manifest } = loadContent('.');
 const first = story.sections[0];
 
 let browser: Browser;
@@ -165,6 +165,40 @@ describe('by keyboard and screen reader', () => {
       expect(await el.evaluate((e) => e.matches(':focus-visible')), selector).toBe(true);
       const after = await page.screenshot({ clip });
       expect(before.equals(after), `${selector}: focus changes no pixel`).toBe(false);
+    }
+  });
+
+  it('never puts a marker under a control while exploring, even when the reader pans one there', async () => {
+    for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.phone]) {
+      const { page } = await open(browser, 'about:blank', { viewport });
+      await page.addInitScript(() => ((window as unknown as { __storyMaps: unknown[] }).__storyMaps = []));
+      await visit(page, `${baseURL()}/#${first.id}`);
+      await waitForView(page, first.id);
+      await page.getByRole('button', { name: 'Explore the map' }).click();
+      const button = (await page.locator('.mode').boundingBox())!;
+      const before = (await page.locator(MAP).getAttribute('data-camera'))!;
+      // Pan so that the airfield's marker would sit under the Back button.
+      const airfield = manifest.layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom)!.point!;
+      await page.evaluate(({ at, target }) => {
+        type P = { x: number; y: number };
+        const map = (window as unknown as { __storyMaps: { project(l: number[]): P; unproject(p: number[]): unknown; getContainer(): HTMLElement; jumpTo(o: object): void }[] }).__storyMaps.at(-1)!;
+        const box = map.getContainer().getBoundingClientRect();
+        map.jumpTo({ center: at, zoom: 11, bearing: 0, pitch: 0 }); // flat, so that a shift is a pan
+        const p = map.project(at);
+        map.jumpTo({ center: map.unproject([p.x + p.x - (target.x - box.left), p.y + p.y - (target.y - box.top)]) });
+      }, { at: airfield, target: { x: button.x + button.width / 2, y: button.y + button.height / 2 } });
+      await waitForCameraChange(page, before);
+      const covered = await page.evaluate(() => {
+        const controls = [...document.querySelectorAll('.mode, .legend, .maplibregl-ctrl-bottom-right .maplibregl-ctrl, .maplibregl-ctrl-attrib')].map((c) => c.getBoundingClientRect());
+        return [...document.querySelectorAll<HTMLElement>('.place-marker:not([hidden])')]
+          .filter((m) => {
+            const r = m.getBoundingClientRect();
+            const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+            return controls.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
+          })
+          .map((m) => m.dataset.place);
+      });
+      expect(covered, `at ${viewport.width}`).toEqual([]);
     }
   });
 

@@ -102,6 +102,9 @@ export class MapController {
   moving = $state(false);
   /** The features marked on the map: the view's highlighted places, or every feature while exploring. */
   markers = $state.raw<Marker[]>([]);
+  /** Whether a point of the map's box (CSS px) lies under one of the page's controls drawn over
+   *  the map: a marker there is hidden. Set by the view that draws the controls. */
+  covered: ((x: number, y: number) => boolean) | null = null;
   /** Ids of the marked features inside the map's box (the others' buttons are hidden). */
   onscreen = $state.raw<ReadonlySet<string>>(new Set());
 
@@ -314,7 +317,7 @@ export class MapController {
       if (arcDegrees([lng, lat], m.at) > FAR_SIDE_DEG) return false;
       const { x, y } = map.project(m.at);
       if (x < 0 || y < 0 || x > box.clientWidth || y > box.clientHeight) return false;
-      if (shown.some((p) => Math.hypot(p.x - x, p.y - y) < MARKER_GAP)) return false;
+      if (shown.some((p) => Math.hypot(p.x - x, p.y - y) < MARKER_GAP) || this.covered?.(x, y)) return false;
       shown.push({ x, y });
       return true;
     });
