@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
 import { colours, HELD_OPACITY } from '$lib/map/style';
-import { MAP, scrollToSection, waitForCameraChange, waitForView } from './map-helpers';
+import { MAP, markersUnderControls, scrollToSection, waitForCameraChange, waitForView } from './map-helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -188,16 +188,7 @@ describe('by keyboard and screen reader', () => {
         map.jumpTo({ center: map.unproject([p.x + p.x - (target.x - box.left), p.y + p.y - (target.y - box.top)]) });
       }, { at: airfield, target: { x: button.x + button.width / 2, y: button.y + button.height / 2 } });
       await waitForCameraChange(page, before);
-      const covered = await page.evaluate(() => {
-        const controls = [...document.querySelectorAll('.mode, .legend, .maplibregl-ctrl-bottom-right .maplibregl-ctrl, .maplibregl-ctrl-attrib')].map((c) => c.getBoundingClientRect());
-        return [...document.querySelectorAll<HTMLElement>('.place-marker:not([hidden])')]
-          .filter((m) => {
-            const r = m.getBoundingClientRect();
-            const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-            return controls.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
-          })
-          .map((m) => m.dataset.place);
-      });
+      const covered = await markersUnderControls(page);
       expect(covered, `at ${viewport.width}`).toEqual([]);
     }
   });

@@ -98,3 +98,21 @@ export async function imageStats(page: Page, png: Buffer, near: [number, number,
 export async function scrollToSection(page: Page, id: string) {
   await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
 }
+
+/** The controls drawn over the map: the mode button, the key, MapLibre's zoom buttons and credit. */
+export const MAP_CONTROLS = '.mode, .legend, .maplibregl-ctrl-bottom-right .maplibregl-ctrl, .maplibregl-ctrl-attrib';
+
+/** The ids of the shown place markers whose centre lies under one of the map's controls. */
+export function markersUnderControls(page: Page): Promise<string[]> {
+  return page.evaluate((controls) => {
+    const boxes = [...document.querySelectorAll(controls)].map((c) => c.getBoundingClientRect());
+    return [...document.querySelectorAll<HTMLElement>('.place-marker:not([hidden])')]
+      .filter((m) => {
+        const r = m.getBoundingClientRect();
+        const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+        return boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
+      })
+      .map((m) => m.dataset.place!);
+  }, MAP_CONTROLS);
+}
+

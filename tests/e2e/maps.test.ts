@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit } from './browser';
-import { MAP, scrollToSection, waitForView } from './map-helpers';
+import { MAP, markersUnderControls, scrollToSection, waitForView } from './map-helpers';
 
 const { story, manifest } = loadContent('.');
 const WIDTHS = [
@@ -14,8 +14,6 @@ const WIDTHS = [
   { width: 800, height: 1000 },
   { width: 390, height: 844 }
 ];
-/** The map's controls: the mode button, the key's button and the attribution. */
-const CONTROLS = '.mode, .legend summary, .maplibregl-ctrl-attrib';
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -61,16 +59,7 @@ describe.each(WIDTHS)('at $width × $height', (viewport) => {
       const where = `${section.id} at ${viewport.width}`;
       expect(highlighted.filter((id) => !labelled.includes(id)), `${where}: highlighted places without a label`).toEqual([]);
 
-      const covered = await page.evaluate((controls) => {
-        const boxes = [...document.querySelectorAll(controls)].map((c) => c.getBoundingClientRect());
-        return [...document.querySelectorAll<HTMLElement>('.place-marker:not([hidden])')]
-          .filter((m) => {
-            const r = m.getBoundingClientRect();
-            const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-            return boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
-          })
-          .map((m) => m.dataset.place);
-      }, CONTROLS);
+      const covered = await markersUnderControls(page);
       expect(covered, `${where}: markers under a control`).toEqual([]);
       await page.screenshot({ path: `screenshots/maps-${viewport.width}-${section.id}.png` });
     }
