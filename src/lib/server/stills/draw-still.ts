@@ -67,6 +67,12 @@ function pointLabel(text: string, [x, y]: [number, number], options: TextOptions
   return { shaped, ...style, spots: corners.map(([cx, cy]) => ({ x: cx, y: cy, box: [cx - PADDING, cy - PADDING, cx + w + PADDING, cy + h + PADDING] })) };
 }
 
+/** A label centred on a point (symbol-placement point, no anchor choice). */
+function centredLabel(shaped: ShapedText, [x, y]: [number, number], style: Omit<Label, 'shaped' | 'spots'>): Label {
+  const [cx, cy] = [x - shaped.width / 2, y - shaped.height / 2];
+  return { shaped, ...style, spots: [{ x: cx, y: cy, box: [cx - PADDING, cy - PADDING, cx + shaped.width + PADDING, cy + shaped.height + PADDING] }] };
+}
+
 /** A label along a line, at the middle of its longest visible stretch, kept upright. */
 function lineLabel(text: string, line: [number, number][], options: TextOptions, offsetEm: number, style: Omit<Label, 'shaped' | 'spots'>): Label | null {
   if (line.length < 2) return null;
@@ -175,18 +181,15 @@ export function stillSvg(view: MapView, layers: LayerInfo[], data: MapData, { bo
         const mid = ring.length > 3 ? ([(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2] as [number, number]) : null;
         if (mid && visible(mid) && zoom >= RUNWAY_LABELS_FROM) {
           const shaped = shapeText(String(feature.properties?.label ?? ''), { size: 11 });
-          const [x, y] = projection(mid)!;
-          const [cx, cy] = [x - shaped.width / 2, y - shaped.height / 2];
-          labels.push({ priority: 2, label: { shaped, fill: colours.ink, ...halo, spots: [{ x: cx, y: cy, box: [cx - PADDING, cy - PADDING, cx + shaped.width + PADDING, cy + shaped.height + PADDING] }] } });
+          labels.push({ priority: 2, label: centredLabel(shaped, projection(mid)!, { fill: colours.ink, ...halo }) });
         }
       } else if (layer.style === 'labels' && feature.geometry.type === 'Point' && fromZoom(feature) && visible(feature.geometry.coordinates)) {
         const kind = feature.properties?.labelKind;
         const name = String(feature.properties?.name ?? '');
         const shaped = shapeText(kind === 'country' ? name.toUpperCase() : name, { size: kind === 'country' || kind === 'sea' ? 12 : 11, letterSpacing: kind === 'country' ? 0.15 : kind === 'sea' ? 0.05 : 0, maxWidth: 8 });
-        const [x, y] = projection(feature.geometry.coordinates as [number, number])!;
-        const [cx, cy] = [x - shaped.width / 2, y - shaped.height / 2];
+        const at = projection(feature.geometry.coordinates as [number, number])!;
         const fill = kind === 'sea' ? colours.sea : kind === 'note' ? colours.ink : kind === 'accent' ? colours.accent : colours.countryLabelDark;
-        labels.push({ priority: 2 + Number(feature.properties?.rank ?? 9) / 10, label: { shaped, fill, halo: colours.halo, haloWidth: 1.2, spots: [{ x: cx, y: cy, box: [cx - PADDING, cy - PADDING, cx + shaped.width + PADDING, cy + shaped.height + PADDING] }] } });
+        labels.push({ priority: 2 + Number(feature.properties?.rank ?? 9) / 10, label: centredLabel(shaped, at, { fill, halo: colours.halo, haloWidth: 1.2 }) });
       } else if (layer.style === 'route') {
         shapes.push(`<path d="${d(feature)}" fill="none" stroke="${colours.route}" stroke-width="2" stroke-linecap="round"/>`);
         const label = lineLabel(String(feature.properties?.label ?? ''), longest(screenLines(feature.geometry, projection, horizon, camera.center)), { size: 12 }, 0.8, { fill: colours.route, ...halo });
@@ -221,13 +224,8 @@ export function stillSvg(view: MapView, layers: LayerInfo[], data: MapData, { bo
 
   for (const place of data.countryLabels.features) {
     if (place.geometry.type !== 'Point' || !fromZoom(place) || !visible(place.geometry.coordinates)) continue;
-    const [x, y] = projection(place.geometry.coordinates as [number, number])!;
     const shaped = shapeText(String(place.properties?.name ?? '').toUpperCase(), { size: 11, letterSpacing: 0.12, maxWidth: 7 });
-    const [cx, cy] = [x - shaped.width / 2, y - shaped.height / 2];
-    labels.push({
-      priority: 3,
-      label: { shaped, fill: colours.countryLabel, halo: colours.land, haloWidth: 1, spots: [{ x: cx, y: cy, box: [cx - PADDING, cy - PADDING, cx + shaped.width + PADDING, cy + shaped.height + PADDING] }] }
-    });
+    labels.push({ priority: 3, label: centredLabel(shaped, projection(place.geometry.coordinates as [number, number])!, { fill: colours.countryLabel, halo: colours.land, haloWidth: 1 }) });
   }
 
   const placed = placeLabels(labels.sort((a, b) => a.priority - b.priority).map((l) => l.label), image);
