@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
 import { colours, HELD_OPACITY } from '$lib/map/style';
-import { MAP, markersUnderControls, scrollToSection, waitForCameraChange, waitForView } from './map-helpers';
+import { MAP, markersUnderControls, nextFrames, scrollToSection, waitForCameraChange, waitForView } from './map-helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -257,6 +257,7 @@ describe('the map’s colours under colour-vision deficiencies', () => {
     await page.setContent(`<body style="margin:0;display:flex">${Object.values(swatches).map((c) => `<div style="width:100px;height:100px;background:${c}"></div>`).join('')}</body>`);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setEmulatedVisionDeficiency', { type });
+    await nextFrames(page); // a frame drawn with the emulation (capturing before one fails in CI)
     const png = await page.screenshot();
     const seen = await page.evaluate(async (data) => {
       const img = new Image();
