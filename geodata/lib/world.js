@@ -99,10 +99,12 @@ function countryLabels(features) {
 }
 
 /**
- * Move Russia's polygons that lie in CRIMEA_BBOX into Ukraine's MultiPolygon.
+ * Move Russia's polygons that lie in CRIMEA_BBOX into Ukraine's MultiPolygon. Only the two
+ * features' `geometry` members are replaced: coordinate arrays are shared, not changed.
+ * Also used by lib/countries.js on the 1:10m countries, so that a place in Crimea is in Ukraine.
  * @param {import('geojson').Feature[]} features
  */
-function moveCrimeaToUkraine(features) {
+export function moveCrimeaToUkraine(features) {
   const russia = features.find((f) => f.id === RUSSIA);
   const ukraine = features.find((f) => f.id === UKRAINE);
   if (!russia || !ukraine) throw new Error('world: Russia (643) or Ukraine (804) not found');

@@ -27,6 +27,10 @@ function build(fixture: string) {
 const swapped = 'are longitude and latitude swapped? GeoJSON is [longitude, latitude]';
 
 const cases: [fixture: string, lines: string[]][] = [
+  [
+    'placeholder-in-text',
+    ['places.geojson: feature anchorage: properties.name "Anchorage, {distance:jber-downtown} from the base" has a brace: placeholders such as {distance:…} work only in content/story.yaml; write the text out']
+  ],
   ['out-of-range', ['places.geojson: feature nowhere: longitude 200 out of range -180…180']],
   ['swapped-lat-lng', [`places.geojson: feature anchorage: latitude -149.90028 out of range: ${swapped}`]],
   ['unclosed-ring', ['area.geojson: feature open-square: ring is not closed']],
@@ -37,6 +41,41 @@ const cases: [fixture: string, lines: string[]][] = [
     ['places.geojson: feature anchorage: missing properties.source', 'places.geojson: feature anchorage: missing properties.accuracy']
   ],
   ['wrong-geometry', ['places.geojson: feature a-road: geometry LineString does not fit style "points" (Point or MultiPoint)']],
+  // Node 20's JSON.parse wording; its "Unexpected token" has no position, so the build finds it.
+  ['json-syntax', [`places.geojson:12:75: JSON: Unexpected token ']'; remove the comma before it: JSON allows no trailing comma`]],
+  [
+    'json-syntax-distances',
+    [
+      `distances.json:3:5: JSON: Expected ',' or '}' after property value; is a comma missing before it?`,
+      `basemap.json:1:1: JSON: Unexpected token '/'; JSON has no comments: remove it`
+    ]
+  ],
+  ['not-utf8', ['places.geojson:11: not UTF-8 (byte 0xE9); save the file as UTF-8']],
+  [
+    'missing-geometry',
+    [
+      'places.geojson: feature no-geometry: missing "geometry" (style "points" takes Point or MultiPoint)',
+      'places.geojson: feature typo: geometry type "Pointt" is not a GeoJSON type (Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon)'
+    ]
+  ],
+  [
+    'layer-file-names',
+    [
+      'My Layer.geojson: file name must be lower-case words joined by hyphens, e.g. my-layer.geojson (it becomes the layer id and the URL /data/<id>.topo.json)',
+      'a#b.geojson: file name must be lower-case words joined by hyphens, e.g. a-b.geojson (it becomes the layer id and the URL /data/<id>.topo.json)',
+      `places.geojson: "id" is "place" but the file is places.geojson: they must be the same (the id is the layer's URL /data/<id>.topo.json); rename the file or change "id"`
+    ]
+  ],
+  [
+    // Sevastopol (Crimea counts as Ukraine; 240 m into its bay) and Diomede village (150 m off
+    // the 1:10m coast) are in the fixture too, and pass.
+    'point-not-in-country',
+    [
+      `places.geojson: feature kyiv: point [50.4501, 30.5234] is not inside Ukraine (it is in Iran); ${swapped}`,
+      'places.geojson: feature helsinki: missing properties.country: add "country": "Finland" (the Natural Earth name of the country the point is in), so that the build can check the coordinates',
+      'places.geojson: feature moscow-kremlin: properties.country "Russian Federation" is not a Natural Earth country name (as in world-atlas countries-10m.json, e.g. "United States of America", "Russia"); the point is in "Russia"'
+    ]
+  ],
   [
     'bad-basemap',
     [
