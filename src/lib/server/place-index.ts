@@ -44,18 +44,47 @@ export function sentences(paragraph: string): string[] {
   return out.filter(Boolean);
 }
 
+/** Where one feature's name (or exception) occurs in a sentence: [start, end). */
+interface Match {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** A whole-word, case-blind pattern per phrase, with the feature it belongs to. One pattern per
+ *  phrase, not an alternation, so that every name's own span is found even where names overlap. */
+const patterns = (mentions: Record<string, Mentions>, pick: (m: Mentions) => string[] = (m) => m.names) =>
+  Object.entries(mentions).flatMap(([id, m]) =>
+    pick(m).map((phrase) => ({ id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'giu') }))
+  );
+
+const find = (list: { id: string; re: RegExp }[], text: string): Match[] =>
+  list.flatMap(({ id, re }) => [...text.matchAll(re)].map((m) => ({ id, start: m.index, end: m.index + m[0].length })));
+
+const inside = (a: Match, b: Match) => b.start <= a.start && a.end <= b.end;
+
+/**
+ * Feature id → the sentences that mention it. A sentence mentions a feature where one of its names
+ * occurs as a whole word, except where that occurrence lies inside a longer occurrence of any
+ * name in mentions.yaml (so "Elmendorf" in "Joint Base Elmendorf–Richardson" is the base, not
+ * the airfield, and "Diomede" in "Little Diomede" the island, not the village), or inside one of
+ * the feature's own `except` phrases ("Washington Examiner").
+ */
 export function buildPlaceIndex(sources: SourceDoc[], mentions: Record<string, Mentions>): PlaceIndex {
-  const index: PlaceIndex = {};
-  for (const [id, { names, except = [] }] of Object.entries(mentions)) {
-    const name = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-    const unless = except.length ? new RegExp(except.map(escape).join('|'), 'giu') : null;
-    index[id] = sources.flatMap((source) =>
-      source.paragraphs.flatMap((paragraph, i) =>
-        sentences(paragraph)
-          .filter((sentence) => name.test(unless ? sentence.replace(unless, '') : sentence))
-          .map((quote) => ({ source: source.id, paragraph: i + 1, quote }))
-      )
-    );
+  const names = patterns(mentions);
+  const excepts = patterns(mentions, (m) => m.except ?? []);
+  const index: PlaceIndex = Object.fromEntries(Object.keys(mentions).map((id) => [id, []]));
+  for (const source of sources) {
+    source.paragraphs.forEach((paragraph, i) => {
+      for (const quote of sentences(paragraph)) {
+        const found = find(names, quote);
+        const unless = find(excepts, quote);
+        const partOfLonger = (m: Match) => found.some((o) => o.end - o.start > m.end - m.start && inside(m, o));
+        const excepted = (m: Match) => unless.some((e) => e.id === m.id && inside(m, e));
+        const ids = new Set(found.filter((m) => !partOfLonger(m) && !excepted(m)).map((m) => m.id));
+        for (const id of ids) index[id].push({ source: source.id, paragraph: i + 1, quote });
+      }
+    });
   }
   return index;
 }
