@@ -2,9 +2,11 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { loadContent } from './src/lib/server/load-content.ts';
+import { ContentError } from './src/lib/server/yaml-reader.ts';
 
-/** Fails the build before anything is written when the story file has problems, printing each
- *  as file:line: reason (prerendering would only report "500 /"). */
+/** Fails the build before anything is written when the content has problems, printing each as
+ *  file:line: reason and nothing else (prerendering would only report "500 /", and the bundler
+ *  would add its own stack trace to an editor's mistake). A fault of the code is still thrown. */
 function checkStory(): Plugin {
   return {
     name: 'check-story',
@@ -13,7 +15,10 @@ function checkStory(): Plugin {
       try {
         loadContent();
       } catch (error) {
-        this.error(`\n${(error as Error).message}\n`);
+        if (!(error instanceof ContentError)) throw error;
+        const count = error.problems.length;
+        console.error(`\n${error.message}\n\nThe story was not built: ${count} problem${count === 1 ? '' : 's'} in its content.`);
+        process.exit(1);
       }
     }
   };

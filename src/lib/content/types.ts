@@ -31,6 +31,29 @@ export interface Passage {
   quote: string;
 }
 
+/** A citation in the story's own words: a paragraph of a report, written `{cite:004#p5}` in
+ *  story.yaml and shown as a small link to `/sources/<source>#p<paragraph>`. */
+export interface Cite {
+  source: string;
+  /** How citations name the report, e.g. "Report 5". */
+  label: string;
+  paragraph: number;
+}
+
+/** A paragraph of the story's own words: text, and the citations that support it, in order
+ *  (citations that follow each other form one group). */
+export type Paragraph = (string | Cite[])[];
+
+/** A paragraph as plain text, without its citations (for meta tags and alt text). */
+export function plainText(paragraph: Paragraph): string {
+  return paragraph
+    .filter((part) => typeof part === 'string')
+    .join('')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export interface Section {
   id: string;
   title: string;
@@ -38,8 +61,8 @@ export interface Section {
   view: string;
   /** One paragraph describing the map view in words, for screen-reader users and when the map cannot load. */
   mapDescription: string;
-  /** The narrative, as plain-text paragraphs. */
-  body: string[];
+  /** The narrative, as paragraphs with their citations. */
+  body: Paragraph[];
   passages: Passage[];
   /** Points on which the reports disagree, set side by side in this section. */
   disagreements: Disagreement[];
@@ -50,14 +73,14 @@ export interface Disagreement {
   id: string;
   /** The question, in the story's words. */
   question: string;
-  /** Optional context in the story's words (may be empty). */
-  note: string;
+  /** Optional context in the story's words (empty when there is none). */
+  note: Paragraph;
   positions: { claim: string; passages: Passage[] }[];
 }
 
 export interface Story {
   title: string;
-  dek: string;
+  dek: Paragraph;
   /** Map popups give each point's distance from this feature (the id of a point), if set. */
   measureFrom?: string;
   /** How the page speaks of the sources: "report" (one), "reports" (many), "the five reports" (all). */
@@ -73,7 +96,7 @@ export interface Ending {
   /** YYYY-MM-DD */
   published: string;
   /** A note on method and data, as paragraphs. */
-  method: string[];
+  method: Paragraph[];
   credits: string;
 }
 

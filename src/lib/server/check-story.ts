@@ -1,20 +1,20 @@
 // Parses and checks the story file. Every problem names the file, the line and the reason, so an
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { ID_PATTERN } from '../data-contract.js';
-import type { Camera, Disagreement, Distance, Ending, LayerInfo, MapView, Passage, Section, Story } from '$lib/content/types';
-import { closestText, findParagraph, normaliseSpace, type SourceDoc } from './corpus.ts';
-import { formatDistance } from './format.ts';
+import type { Camera, Disagreement, Distance, Ending, LayerInfo, MapView, Paragraph, Passage, Section, Story } from '$lib/content/types';
+import { findParagraph, normaliseSpace, type Source } from './corpus.ts';
+import { misquoteMessage } from './misquote.ts';
+import { readPlaceholders } from './placeholders.ts';
 import { ContentError, list, lngLat, map, optional, range, str, stringList, YamlFile, type Path } from './yaml-reader.ts';
 
-/** Everything a story is checked against: the source reports, the data layers that exist and
- *  the distances computed from the geodata (which text can cite as `{distance:<id>}`). */
+/** Everything a story is checked against: the source reports (which text can cite as
+ *  `{cite:<report>#p<n>}`), the data layers that exist and the distances computed from the
+ *  geodata (`{distance:<id>}`). */
 export interface StoryContext {
-  sources: SourceDoc[];
+  sources: Source[];
   layers: LayerInfo[];
   distances: Distance[];
 }
-
-const DISTANCE = /\{distance:([^}]*)\}/g;
 
 /** How the page speaks of the sources when a story does not say (sourceWords in story.yaml). */
 const GENERIC_WORDS: Story['sourceWords'] = { one: 'source', many: 'sources', all: 'the sources' };
@@ -22,6 +22,9 @@ const NO_WORDS = {};
 const NO_ENDING = {};
 /** Paragraphs separated by a blank line, each with its runs of space made one. */
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean);
+/** Story fields shown as plain text (titles, alt text), where a citation cannot be a link. */
+const PLAIN = false;
+const CITED = true;
 
 export function checkStory(text: string, file: string, context: StoryContext): Story {
   const reader = new YamlFile(text, file);
@@ -40,22 +43,30 @@ export function checkStory(text: string, file: string, context: StoryContext): S
   const sources = new Map(context.sources.map((s) => [s.id, s]));
   const layers = new Map(context.layers.map((l) => [l.id, l]));
   const distances = new Map(context.distances.map((d) => [d.id, d]));
+  /** The text at `path`, its placeholders filled in: one paragraph, or several split at blank lines. */
+  const words = (path: Path, text: string, cites: boolean): Paragraph =>
+    readPlaceholders(normaliseSpace(text), { distances, sources: context.sources }, cites, (message, at) =>
+      report(reader.lineOfText(path, at), `${reader.describe(path)}: ${message}`)
+    );
+  const plain = (path: Path, text: string) => (words(path, text, PLAIN) as string[]).join('');
+  const prose = (path: Path, text: string) => paragraphs(text).map((p) => words(path, p, CITED));
 
   const views: Record<string, MapView> = {};
   for (const id of Object.keys(story.views)) {
     const path = ['views', id];
-    if (!ID_PATTERN.test(id)) report(lineOf(path), `view id "${id}" must be lower-case words joined by hyphens`);
+    const say = (at: Path, message: string) => report(lineOf(at), `${reader.describe(path)}: ${message}`);
+    if (!ID_PATTERN.test(id)) say(path, `view id "${id}" must be lower-case words joined by hyphens`);
     const v = reader.fields(path, {
       center: lngLat, zoom: range(-2, 22), bearing: optional(range(-360, 360), 0),
       pitch: optional(range(0, 85), 0), layers: stringList, highlight: optional(stringList, [])
     }) as (Camera & { layers: string[]; highlight: string[] }) | undefined;
     if (!v) continue;
     v.layers.forEach((layer, i) => {
-      if (!layers.has(layer)) report(lineOf([...path, 'layers', i]), `unknown layer "${layer}" (known: ${[...layers.keys()].join(', ')})`);
+      if (!layers.has(layer)) say([...path, 'layers', i], `unknown layer "${layer}" (known: ${[...layers.keys()].join(', ')})`);
     });
     v.highlight.forEach((feature, i) => {
       const shown = v.layers.some((layer) => layers.get(layer)?.features.some((f) => f.id === feature));
-      if (!shown) report(lineOf([...path, 'highlight', i]), `highlighted feature "${feature}" is not in any of this view's layers`);
+      if (!shown) say([...path, 'highlight', i], `highlighted feature "${feature}" is not in any of this view's layers`);
     });
     const { center, zoom, bearing, pitch } = v;
     views[id] = { id, camera: { center, zoom, bearing, pitch }, layers: v.layers, highlight: v.highlight };
@@ -70,17 +81,18 @@ export function checkStory(text: string, file: string, context: StoryContext): S
         | undefined;
       if (!p) return [];
       const source = sources.get(p.source);
+      const where = reader.describe(ppath);
       if (!source) {
-        report(lineOf([...ppath, 'source']), `unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`);
+        report(lineOf([...ppath, 'source']), `${where}: unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`);
         return [];
       }
       const paragraph = findParagraph(source, p.quote);
       if (!paragraph) {
-        report(lineOf([...ppath, 'quote']), `quote not found verbatim in ${p.source}: "${normaliseSpace(p.quote)}"\n  closest text in the report: "${closestText(source, p.quote)}"`);
+        report(lineOf([...ppath, 'quote']), `${where}: ${misquoteMessage(p.quote, source, context.sources)}`);
         return [];
       }
       if (p.paragraph && p.paragraph !== paragraph) {
-        report(lineOf([...ppath, 'paragraph']), `quote is in paragraph ${paragraph} of ${p.source}, not ${p.paragraph}`);
+        report(lineOf([...ppath, 'paragraph']), `${where}: quote is in paragraph ${paragraph} of ${p.source}, not ${p.paragraph}`);
         return [];
       }
       return [{ source: p.source, paragraph, quote: normaliseSpace(p.quote) }];
@@ -93,46 +105,41 @@ export function checkStory(text: string, file: string, context: StoryContext): S
       | { id: string; question: string; note: string; positions: unknown[] }
       | undefined;
     if (!d) return;
+    if (!ID_PATTERN.test(d.id)) report(lineOf([...path, 'id']), `disagreement id "${d.id}" must be lower-case words joined by hyphens`);
     if (disagreements[d.id]) report(lineOf([...path, 'id']), `disagreement id "${d.id}" is used twice`);
     const positions = d.positions.flatMap((_, j) => {
       const ppath = [...path, 'positions', j];
       const p = reader.fields(ppath, { claim: str, passages: list }) as { claim: string; passages: unknown[] } | undefined;
-      return p ? [{ claim: p.claim, passages: readPassages([...ppath, 'passages'], p.passages) }] : [];
+      return p ? [{ claim: plain([...ppath, 'claim'], p.claim), passages: readPassages([...ppath, 'passages'], p.passages) }] : [];
     });
     if (positions.length < 2) report(lineOf([...path, 'positions']), `disagreement "${d.id}" needs at least two positions`);
-    disagreements[d.id] = { id: d.id, question: d.question, note: normaliseSpace(d.note), positions };
+    const note = d.note ? words([...path, 'note'], d.note, CITED) : [];
+    disagreements[d.id] = { id: d.id, question: plain([...path, 'question'], d.question), note, positions };
   });
 
   const sections: Section[] = [];
   const seen = new Set<string>();
   story.sections.forEach((_, i) => {
     const path = ['sections', i];
+    const say = (at: Path, message: string) => report(lineOf(at), `${reader.describe(path)}: ${message}`);
     const s = reader.fields(path, {
       id: str, title: str, view: str, mapDescription: str, text: str, passages: optional(list, []), disagreements: optional(stringList, [])
     }) as { id: string; title: string; view: string; mapDescription: string; text: string; passages: unknown[]; disagreements: string[] } | undefined;
     if (!s) return;
-    if (!ID_PATTERN.test(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" must be lower-case words joined by hyphens`);
-    if (seen.has(s.id)) report(lineOf([...path, 'id']), `section id "${s.id}" is used twice`);
+    if (!ID_PATTERN.test(s.id)) say([...path, 'id'], `section id "${s.id}" must be lower-case words joined by hyphens`);
+    if (seen.has(s.id)) say([...path, 'id'], `section id "${s.id}" is used twice`);
     seen.add(s.id);
-    if (!(s.view in story.views)) report(lineOf([...path, 'view']), `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
+    if (!(s.view in story.views)) say([...path, 'view'], `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
     const passages = readPassages([...path, 'passages'], s.passages);
     const differ = s.disagreements.flatMap((id, j) => {
       if (disagreements[id]) return [disagreements[id]];
-      report(lineOf([...path, 'disagreements', j]), `unknown disagreement "${id}" (known: ${Object.keys(disagreements).join(', ')})`);
+      say([...path, 'disagreements', j], `unknown disagreement "${id}" (known: ${Object.keys(disagreements).join(', ')})`);
       return [];
     });
-    // Distances are filled in after whitespace is normalised, which would undo their no-break spaces.
-    const fill = (field: 'text' | 'mapDescription', text: string) =>
-      text.replace(DISTANCE, (placeholder, id: string) => {
-        const d = distances.get(id);
-        if (d) return formatDistance(d);
-        report(lineOf([...path, field]), `unknown distance "${id}" in ${placeholder} (known: ${[...distances.keys()].join(', ')})`);
-        return placeholder;
-      });
-    const body = paragraphs(s.text).map((p) => fill('text', p));
-    const mapDescription = fill('mapDescription', normaliseSpace(s.mapDescription));
-    if (!s.passages.length && !s.disagreements.length) report(lineOf(path), `section "${s.id}" quotes nothing: give it passages or disagreements`);
-    sections.push({ id: s.id, title: s.title, view: s.view, mapDescription, body, passages, disagreements: differ });
+    const body = prose([...path, 'text'], s.text);
+    const mapDescription = plain([...path, 'mapDescription'], s.mapDescription);
+    if (!s.passages.length && !s.disagreements.length) say(path, `quotes nothing: give it passages or disagreements`);
+    sections.push({ id: s.id, title: plain([...path, 'title'], s.title), view: s.view, mapDescription, body, passages, disagreements: differ });
   });
 
   const measured = context.layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom);
@@ -141,9 +148,10 @@ export function checkStory(text: string, file: string, context: StoryContext): S
   const ending = story.ending === NO_ENDING ? undefined : (reader.fields(['ending'], { title: str, published: str, method: str, credits: str }) as Record<keyof Ending, string> | undefined);
   if (ending && !/^\d{4}-\d{2}-\d{2}$/.test(ending.published)) report(lineOf(['ending', 'published']), `published must be a date, YYYY-MM-DD (found "${ending.published}")`);
 
+  const title = plain(['title'], story.title);
+  const dek = words(['dek'], story.dek, CITED);
+  const end = ending && { title: plain(['ending', 'title'], ending.title), published: ending.published, method: prose(['ending', 'method'], ending.method), credits: plain(['ending', 'credits'], ending.credits) };
+
   reader.throwProblems();
-  return {
-    title: story.title, dek: normaliseSpace(story.dek), measureFrom: story.measureFrom || undefined, sourceWords: sourceWords!, sections, views,
-    ...(ending ? { ending: { title: ending.title, published: ending.published, method: paragraphs(ending.method), credits: normaliseSpace(ending.credits) } } : {})
-  };
+  return { title, dek, measureFrom: story.measureFrom || undefined, sourceWords: sourceWords!, sections, views, ...(end ? { ending: end } : {}) };
 }

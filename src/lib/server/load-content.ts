@@ -9,6 +9,7 @@ import { checkStory } from './check-story.ts';
 import { citeName, makeSource, readSourceMeta, type Source, type SourceDoc } from './corpus.ts';
 import { distancesOf } from './feature-distances.ts';
 import { buildPlaceIndex, parseMentions } from './place-index.ts';
+import { readText } from './read-text.ts';
 import { STORY_ROOT, storyPaths } from './story-paths.js';
 
 /** Everything the pages are built from, checked. */
@@ -28,7 +29,7 @@ export function readSources(dir = storyPaths().sources): SourceDoc[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((name) => makeSource(basename(name, '.txt'), readFileSync(join(dir, name), 'utf8')));
+    .map((name) => makeSource(basename(name, '.txt'), readText(join(dir, name))));
 }
 
 export function readManifest(root = STORY_ROOT): Manifest {
@@ -48,10 +49,10 @@ function read(root: string): Content {
   const docs = readSources(paths.sources);
   const manifest = readManifest(root);
   const distances = readDistances(root);
-  const story = checkStory(readFileSync(paths.story, 'utf8'), paths.story, { sources: docs, layers: manifest.layers, distances });
-  const sources = readSourceMeta(readFileSync(paths.sourceMeta, 'utf8'), paths.sourceMeta, docs);
+  const sources = readSourceMeta(readText(paths.sourceMeta), paths.sourceMeta, docs);
+  const story = checkStory(readText(paths.story), paths.story, { sources, layers: manifest.layers, distances });
   const all = features(manifest.layers.filter((l) => l.style !== 'labels'));
-  const mentions = parseMentions(readFileSync(paths.mentions, 'utf8'), paths.mentions, all.map((f) => f.id));
+  const mentions = parseMentions(readText(paths.mentions), paths.mentions, all.map((f) => f.id));
   const measureFrom = all.find((f) => f.id === story.measureFrom);
   return {
     story,

@@ -50,11 +50,13 @@ export class YamlFile {
   readonly problems: Problem[] = [];
   readonly #doc: Document;
   readonly #lines = new LineCounter();
+  readonly #text: string;
 
   constructor(
     text: string,
     readonly file: string
   ) {
+    this.#text = text;
     this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false });
     for (const error of this.#doc.errors) this.report(this.#lines.linePos(error.pos[0]).line, `YAML: ${error.message.split('\n')[0]}`);
   }
@@ -92,7 +94,7 @@ export class YamlFile {
    *  Returns undefined when anything was wrong with it. */
   fields(path: Path, spec: Record<string, Check<unknown>>): Record<string, unknown> | undefined {
     const node = path.length ? this.#doc.getIn(path, true) : this.#doc.contents;
-    const where = path.length ? path.join('.') : 'the file';
+    const where = path.length ? this.describe(path) : 'the file';
     if (!isMap(node)) {
       this.reportAt(path, `${where} must be a mapping of fields`);
       return undefined;
@@ -106,7 +108,7 @@ export class YamlFile {
         this.reportAt(path, `${where}: missing field "${key}"`);
         ok = false;
       } else if (result instanceof Reason) {
-        this.reportAt([...path, key], `${where}.${key} ${result.text}`);
+        this.reportAt([...path, key], `${where}: ${key} ${result.text}`);
         ok = false;
       } else out[key] = result;
     }
@@ -114,6 +116,30 @@ export class YamlFile {
       if (!(key in spec)) this.reportAtKey([...path, key], `${where}: unknown field "${key}" (expected: ${Object.keys(spec).join(', ')})`);
     }
     return ok ? out : undefined;
+  }
+
+  /** A node's place as an editor reads it: list items by 1-based position and id,
+   *  e.g. `section 4 "ukraine", passage 2`. */
+  describe(path: Path): string {
+    const parts: string[] = [];
+    path.forEach((key, i) => {
+      if (typeof key === 'string') {
+        if (typeof path[i + 1] !== 'number') parts.push(i === 1 && path[0] === 'views' ? `view "${key}"` : key);
+        return;
+      }
+      const id = (this.#doc.getIn([...path.slice(0, i + 1), 'id']) as unknown) ?? undefined;
+      const list = String(path[i - 1] ?? 'item').replace(/s$/, '');
+      parts.push(`${list} ${key + 1}${typeof id === 'string' ? ` "${id}"` : ''}`);
+    });
+    return parts.filter((p) => p !== 'views').join(', ');
+  }
+
+  /** The line of the first occurrence of `needle` inside the node at `path` (a placeholder in a
+   *  long text), or the node's own line. */
+  lineOfText(path: Path, needle: string): number {
+    const range = (this.#doc.getIn(path, true) as { range?: [number, number, number] } | null)?.range;
+    const at = range ? this.#text.indexOf(needle, range[0]) : -1;
+    return range && at !== -1 && at < range[2] ? this.#lines.linePos(at).line : this.lineOf(path);
   }
 
   /** The 1-based line where the node at `path` starts, or where its nearest existing parent starts. */
