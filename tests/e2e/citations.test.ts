@@ -114,6 +114,20 @@ describe.each(sites())('citations in the built story: $name', ({ build }) => {
     expect(story.flatMap((c) => problems(c, readPage, true))).toEqual([]);
   });
 
+  it('every citation in our own words opens an existing paragraph of its report', () => {
+    // The story's links to reports outside its passages' captions: those of its own text.
+    const html = readPage('index.html')!.replace(/<figcaption\b[\s\S]*?<\/figcaption>/g, '');
+    const links = [...html.matchAll(/<a\b[^>]*\shref="(\/sources\/[^"]*#p\d+)"[^>]*>([\s\S]*?)<\/a>/g)];
+    const wrong = links.flatMap(([, href, text]) => {
+      const [, source, paragraph] = /^\/sources\/([\w-]+)\?from=[\w-]+#p(\d+)$/.exec(href) ?? [];
+      const page = source && readPage(`sources/${source}.html`);
+      const ok = page && page.includes(` id="p${paragraph}"`) && textOf(text).includes(`¶${paragraph}`);
+      return ok ? [] : [`${href}: ${textOf(text)}`];
+    });
+    expect(wrong).toEqual([]);
+    if (build === 'build') expect(links.length).toBeGreaterThan(20);
+  });
+
   it('would catch a link to the wrong paragraph, report or section', () => {
     const c = story[0];
     const next = String(Number(c.paragraph) + 1);
