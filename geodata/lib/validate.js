@@ -141,6 +141,13 @@ function geometryTypeProblem(g, allowed, style) {
   return null;
 }
 
+/** The texts a reader sees in the key, the labels and the feature panels. */
+const TEXT_KEYS = ['title', 'name', 'label', 'source', 'licence', 'accuracy', 'note'];
+/** Placeholders like {distance:…} are filled in the story's text only: here one would be printed as it is. */
+const hasBraces = (/** @type {unknown} */ v) => typeof v === 'string' && /[{}]/.test(v);
+const braces = (/** @type {string} */ key, /** @type {string} */ v) =>
+  `${key} ${JSON.stringify(v)} has a brace: placeholders such as {distance:…} work only in content/story.yaml; write the text out`;
+
 /**
  * Validate one authored FeatureCollection.
  * @param {string} file  path to print, e.g. "geodata/places.geojson"
@@ -149,13 +156,6 @@ function geometryTypeProblem(g, allowed, style) {
  * @param {Map<string, string>} seenIds  feature id → file, shared across files
  * @returns {string[]} messages "<file>: feature <id>: <reason>" or "<file>: <reason>"
  */
-/** The texts a reader sees in the key, the labels and the feature panels. */
-const TEXT_KEYS = ['title', 'name', 'label', 'source', 'licence', 'accuracy', 'note'];
-/** Placeholders like {distance:…} are filled in the story's text only: here one would be printed as it is. */
-const hasBraces = (/** @type {unknown} */ v) => typeof v === 'string' && /[{}]/.test(v);
-const braces = (/** @type {string} */ key, /** @type {string} */ v) =>
-  `${key} ${JSON.stringify(v)} has a brace: placeholders such as {distance:…} work only in content/story.yaml; write the text out`;
-
 export function validateCollection(file, stem, fc, seenIds) {
   /** @type {string[]} */
   const errors = [];
