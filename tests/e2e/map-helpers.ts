@@ -12,7 +12,9 @@ export async function waitForView(page: Page, sectionId: string, timeout = 20_00
   await page.waitForFunction(
     ([selector, id]) => {
       const el = document.querySelector<HTMLElement>(selector);
-      return el?.dataset.mapState === 'ready' && el.dataset.view === id && !!el.dataset.camera && el.dataset.moving === undefined;
+      // …and faded in over the still (0.3 s after it is ready): what is read or measured is on screen.
+      const shown = !!el && getComputedStyle(el).opacity === '1';
+      return el?.dataset.mapState === 'ready' && el.dataset.view === id && !!el.dataset.camera && el.dataset.moving === undefined && shown;
     },
     [MAP, sectionId] as const,
     { timeout }
