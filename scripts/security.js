@@ -1,0 +1,119 @@
+// The site's security and caching headers, in one place. SvelteKit writes the Content-Security-
+// Policy into every prerendered page as a meta tag (kit.csp in svelte.config.js, with the hashes
+// of the pages' inline start scripts). The same policy, with what a meta tag cannot say (who may
+// frame the page), and the other headers go into build/_headers, the file static hosts such as
+// Netlify and Cloudflare Pages read; `npm start` (scripts/serve.js) sends them from that file too.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The policy's directives (kit.csp). No 'unsafe-eval' anywhere.
+ *  @type {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} */
+export const CSP_DIRECTIVES = {
+  'default-src': ['self'],
+  'script-src': ['self'],
+  // The CSS is inlined in each page, and Svelte writes style attributes.
+  'style-src': ['self', 'unsafe-inline'],
+  // The map's images and tiles are drawn from blobs and data URLs.
+  'img-src': ['self', 'data:', 'blob:'],
+  'font-src': ['self'],
+  'connect-src': ['self'],
+  // MapLibre starts its worker from a blob: URL.
+  'worker-src': ['self', 'blob:'],
+  'child-src': ['self', 'blob:'],
+  'object-src': ['none'],
+  'base-uri': ['self'],
+  'form-action': ['self']
+};
+
+const KEYWORDS = new Set(['self', 'none', 'unsafe-inline', 'unsafe-eval', 'strict-dynamic']);
+const quote = (/** @type {string} */ s) => (KEYWORDS.has(s) ? `'${s}'` : s);
+
+/** Cache lifetimes: hashed files never change; pages, data and stills may with the next edition. */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_SHORT = 'public, max-age=300';
+
+/**
+ * The policy as a header: the directives, every page's inline-script hashes (read from the built
+ * pages' meta tags), and who may frame it.
+ * @param {string[]} hashes  e.g. "'sha256-…'"
+ * @param {boolean} framable  the embed pages: any site may frame them
+ */
+export function policy(hashes, framable) {
+  const directives = Object.entries(CSP_DIRECTIVES).map(([name, values]) =>
+    [name, ...(/** @type {string[]} */ (values)).map(quote), ...(name === 'script-src' ? hashes : [])].join(' ')
+  );
+  return [...directives, `frame-ancestors ${framable ? '*' : "'none'"}`].join('; ');
+}
+
+/** The hashes in the CSP meta tags of every page under `dir`. */
+export function scriptHashes(/** @type {string} */ dir) {
+  /** @type {Set<string>} */
+  const hashes = new Set();
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.html')) continue;
+    const html = fs.readFileSync(path.join(dir, file), 'utf8');
+    const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    for (const hash of meta.match(/'sha256-[^']+'/g) ?? []) hashes.add(hash);
+  }
+  return [...hashes].sort();
+}
+
+/**
+ * One rule per path a reader can ask for, none overlapping another (hosts combine the headers of
+ * every rule that matches, which would make two policies of one): each top-level file, each
+ * folder as `/folder/*`, and `_app`'s hashed `immutable` folder apart from its other files.
+ * @param {string} dir  the built site
+ * @param {string} base  BASE_PATH, '' at the root
+ * @returns {{ path: string, headers: Record<string, string> }[]}
+ */
+export function headerRules(dir, base) {
+  const hashes = scriptHashes(dir);
+  const entries = (/** @type {string} */ sub) =>
+    fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).filter((e) => !e.name.startsWith('_headers')).sort((a, b) => a.name.localeCompare(b.name));
+  /** @type {string[]} */
+  const paths = [`${base}/`];
+  for (const e of entries('')) {
+    if (e.name === '_app') for (const a of entries('_app')) paths.push(`${base}/_app/${a.name}${a.isDirectory() ? '/*' : ''}`);
+    else paths.push(`${base}/${e.name}${e.isDirectory() ? '/*' : ''}`);
+  }
+  return [...new Set(paths.filter((p) => !/\.(br|gz)$/.test(p)))].map((p) => {
+    const framable = p === `${base}/embed/*`;
+    return {
+      path: p,
+      headers: {
+        'Cache-Control': p === `${base}/_app/immutable/*` ? CACHE_IMMUTABLE : CACHE_SHORT,
+        'Content-Security-Policy': policy(hashes, framable),
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        ...(framable ? {} : { 'X-Frame-Options': 'DENY' })
+      }
+    };
+  });
+}
+
+/** The rules in the `_headers` format: a path, then its headers indented. */
+export function formatHeaders(/** @type {ReturnType<typeof headerRules>} */ rules) {
+  const header = '# Headers for static hosts (Netlify, Cloudflare Pages); written by the build (scripts/security.js).\n';
+  return header + rules.map((r) => [r.path, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n')).join('\n') + '\n';
+}
+
+/** Reads a `_headers` file back into rules. */
+export function parseHeaders(/** @type {string} */ text) {
+  /** @type {ReturnType<typeof headerRules>} */
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: {} });
+    else {
+      const at = line.indexOf(':');
+      const rule = rules.at(-1);
+      if (rule) rule.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** The headers of the rule that matches `pathname` (exactly, or under a `/folder/*`). */
+export function headersFor(/** @type {ReturnType<typeof headerRules>} */ rules, /** @type {string} */ pathname) {
+  return rules.find((r) => (r.path.endsWith('/*') ? pathname.startsWith(r.path.slice(0, -1)) : r.path === pathname))?.headers;
+}

@@ -1,0 +1,166 @@
+// The site as a static host serves it (scripts/serve.js, sirv with build/_headers): addresses that
+// do not decode get a 400 and the server keeps serving; other methods a 405; clean URLs with and
+// without a trailing slash; brotli and gzip copies; immutable caching for hashed files, a short
+// one for the rest; the security headers; a not-found page that reads without JavaScript and a
+// JSON 404 for oEmbed; aborted downloads leave no file open; a taken port is said plainly. The
+// headers file itself is the one the build writes from scripts/security.js.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_IMMUTABLE, CACHE_SHORT, formatHeaders, headerRules } from '../../scripts/security.js';
+import { baseURL, launch, open } from './browser';
+
+interface Response {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** One raw HTTP request (fetch would refuse or rewrite the malformed ones). */
+function get(path: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}, site = baseURL()): Promise<Response> {
+  const { hostname, port } = new URL(site);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const hashedChunk = () => readdirSync('build/_app/immutable/chunks').find((f) => f.endsWith('.js'))!;
+
+describe('the server', () => {
+  it('answers addresses that do not decode with a 400, and keeps serving', async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/sources/%ZZ']) expect((await get(path)).status, path).toBe(400);
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('answers other methods than GET and HEAD with a 405', async () => {
+    for (const method of ['POST', 'DELETE', 'PUT', 'PATCH']) {
+      const res = await get('/', { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+    }
+    const head = await get('/', { method: 'HEAD' });
+    expect([head.status, head.body.length]).toEqual([200, 0]);
+  });
+
+  it('serves clean URLs with and without a trailing slash', async () => {
+    const page = readFileSync('build/embed/arrival.html');
+    for (const path of ['/embed/arrival', '/embed/arrival/']) {
+      const res = await get(path);
+      expect([res.status, res.headers['content-type']], path).toEqual([200, 'text/html;charset=utf-8']);
+      expect(res.body.equals(page), path).toBe(true);
+    }
+  });
+
+  it('sends the brotli or gzip copy the browser accepts, and the file itself otherwise', async () => {
+    const file = `/_app/immutable/chunks/${hashedChunk()}`;
+    const raw = readFileSync(join('build', file));
+    const br = await get(file, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).equals(raw)).toBe(true);
+    const gz = await get(file, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(raw)).toBe(true);
+    const plain = await get(file);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(raw)).toBe(true);
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    // The story page is a fifth of its size in brotli.
+    const page = await get('/', { headers: { 'accept-encoding': 'br' } });
+    expect(page.body.length).toBeLessThan(readFileSync('build/index.html').length / 4);
+  });
+
+  it('caches hashed files for a year, and pages and data briefly', async () => {
+    expect((await get(`/_app/immutable/chunks/${hashedChunk()}`)).headers['cache-control']).toBe(CACHE_IMMUTABLE);
+    for (const path of ['/', '/embed/arrival', '/data/manifest.json', '/embed.js', '/stills/arrival-card.png']) {
+      expect((await get(path)).headers['cache-control'], path).toBe(CACHE_SHORT);
+    }
+  });
+
+  it('sends the security headers: framing denied except for the embed pages', async () => {
+    for (const path of ['/', '/sources/000_ed693602bbf98664', '/embed/arrival', '/data/manifest.json', '/nope']) {
+      const { headers } = await get(path);
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      const csp = String(headers['content-security-policy']);
+      expect(csp, path).toMatch(/(^|; )script-src 'self' 'sha256-/);
+      expect(csp, path).toMatch(/(^|; )object-src 'none'(;|$)/);
+      expect(csp, path).toMatch(/(^|; )base-uri 'self'(;|$)/);
+      expect(csp, path).not.toContain('unsafe-eval');
+      const embed = path.startsWith('/embed/');
+      expect(csp, path).toContain(embed ? 'frame-ancestors *' : "frame-ancestors 'none'");
+      expect(headers['x-frame-options'], path).toBe(embed ? undefined : 'DENY');
+    }
+  });
+
+  it('serves the headers file the build writes', () => {
+    expect(readFileSync('build/_headers', 'utf8')).toBe(formatHeaders(headerRules('build', '')));
+  });
+
+  it('answers an unknown address with the not-found page, which reads without JavaScript', async () => {
+    const res = await get('/nope/nothing');
+    expect([res.status, res.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8']);
+    const browser = await launch();
+    try {
+      const { page } = await open(browser, '/nope/nothing', { javaScriptEnabled: false });
+      expect(await page.locator('h1').textContent()).toBe('There is nothing here');
+      expect(await page.locator('a[href="/"]').textContent()).toBe('Read the story from the beginning');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('answers an unknown oEmbed section with a JSON 404', async () => {
+    const res = await get('/oembed/nope.json');
+    expect([res.status, res.headers['content-type']]).toEqual([404, 'application/json']);
+    expect(JSON.parse(res.body.toString())).toEqual({ error: 'No such section' });
+  });
+});
+
+describe('the server as its own process', () => {
+  let server: ChildProcess;
+  let site: string;
+  beforeAll(async () => {
+    server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: '0' } });
+    site = await new Promise<string>((resolve, reject) => {
+      server.stdout!.on('data', (d: Buffer) => {
+        const at = /http:\/\/localhost:(\d+)\//.exec(d.toString());
+        if (at) resolve(`http://127.0.0.1:${at[1]}`);
+      });
+      server.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
+    });
+  });
+  afterAll(() => server?.kill());
+
+  const openFiles = () => readdirSync(`/proc/${server.pid}/fd`).length;
+
+  it('closes the file of every aborted download', async () => {
+    const before = openFiles();
+    const file = `/_app/immutable/chunks/${readdirSync('build/_app/immutable/chunks').filter((f) => f.endsWith('.js')).sort((a, b) => readFileSync(join('build/_app/immutable/chunks', b)).length - readFileSync(join('build/_app/immutable/chunks', a)).length)[0]}`;
+    const { hostname, port } = new URL(site);
+    // 200 downloads of the largest chunk, each dropped after its first bytes.
+    await Promise.all(
+      Array.from({ length: 200 }, () => new Promise<void>((resolve) => {
+        const req = request({ hostname, port, path: file }, (res) => res.once('data', () => (req.destroy(), resolve())));
+        req.on('error', () => resolve());
+        req.end();
+      }))
+    );
+    await expect.poll(openFiles, { timeout: 5000 }).toBeLessThanOrEqual(before + 2);
+    expect((await get('/', {}, site)).status).toBe(200);
+  });
+
+  it('says plainly that a taken port is taken, and exits 1', () => {
+    const run = spawnSync(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: new URL(site).port }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`Port ${new URL(site).port} is already in use: stop what uses it, or choose another port, e.g. PORT=4174 npm start`);
+  });
+});
