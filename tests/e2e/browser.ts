@@ -5,6 +5,8 @@ import { inject, onTestFinished } from 'vitest';
 
 /** Every built story under test; the first is this project's own. */
 export const sites = () => inject('sites');
+/** This story built under a base path (serve-build.ts). */
+export const baseSite = () => inject('baseSite');
 /** Where this project's story is served. */
 export const baseURL = () => sites()[0].baseURL;
 
@@ -37,7 +39,7 @@ export interface Opened {
  *  or elsewhere (about:blank, a host page), the page is only opened. */
 export async function visit(page: Page, url: string, scripts = true) {
   await page.goto(url);
-  if (!scripts || !sites().some((s) => url.startsWith(s.baseURL))) return;
+  if (!scripts || ![...sites(), baseSite()].some((s) => url.startsWith(s.baseURL))) return;
   await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 20_000 });
   if (await page.locator('[data-map-state]').count()) await page.mouse.move(3, 3);
 }

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMBED_HEIGHT, embedSnippet } from '$lib/embed/snippet';
+import { EMBED_HEIGHT, EMBED_HEIGHTS, EMBED_MESSAGES, embedSnippet } from '$lib/embed/snippet';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, sites } from './browser';
 
@@ -30,6 +30,18 @@ function hostPage(siteOrigin: string, withScript: boolean) {
 <body><h1>A host article</h1>${filler(12)}${snippets[0]}${filler(10)}${snippets[1]}${filler(12)}</body></html>`;
 }
 
+/** A host page with the script, one real embed, and a sandboxed frame (origin "null") marked as an
+ *  embed that claims a height of its own. */
+function guardedPage(siteOrigin: string) {
+  const forged = `<script>setInterval(() => parent.postMessage({ type: ${JSON.stringify(EMBED_MESSAGES.height)}, height: 3000 }, '*'), 100)<\/script>`;
+  // The host counts the forged frame's messages, so the test knows they arrive.
+  const count = `<script>window.forged = 0; addEventListener('message', (e) => { if (e.origin === 'null') window.forged++; });<\/script>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${count}</head><body>
+${embedSnippet(siteOrigin, embedded[0])}
+<iframe data-story-embed sandbox="allow-scripts" height="${EMBED_HEIGHT}" srcdoc="${forged.replace(/"/g, '&quot;')}" title="forged"></iframe>
+</body></html>`;
+}
+
 let browser: Browser;
 let host: Server;
 let hostOrigin: string;
@@ -37,8 +49,9 @@ let withScript = true;
 beforeAll(async () => {
   browser = await launch();
   host = createServer((req, res) => {
-    res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(req.url === '/' ? hostPage(baseURL(), withScript) : 'not found');
+    const page = req.url === '/' ? hostPage(baseURL(), withScript) : req.url === '/guarded' ? guardedPage(baseURL()) : undefined;
+    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page ?? 'not found');
   });
   await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
   hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -104,6 +117,33 @@ describe('a host article on another origin', () => {
     // The content is taller than the fixed frame: what the script's resizing fixes above.
     const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
     expect(Math.abs(content - EMBED_HEIGHT)).toBeGreaterThan(4);
+  });
+});
+
+describe('/embed.js on the host page', () => {
+  it('takes heights only from the site itself, and only within bounds', async () => {
+    const { page } = await open(browser, `${hostOrigin}/guarded`);
+    const [real, forged] = [page.locator('iframe[data-story-embed]').first(), page.locator('iframe[title="forged"]')];
+    const frame = await frameOf(page, 0);
+    const height = async (iframe: typeof real) => (await iframe.boundingBox())!.height;
+    const own = await height(forged); // its height attribute, with the iframe's default border
+    // The real embed is sized to its content: the script runs and answers the site.
+    await expect.poll(() => height(real), { timeout: 10_000 }).not.toBe(EMBED_HEIGHT);
+    const sized = await height(real);
+    // The sandboxed frame (origin "null") keeps posting a height, while the script listens; its
+    // own height stays.
+    const arrived = await page.evaluate(() => (window as unknown as { forged: number }).forged);
+    await page.waitForFunction((n) => (window as unknown as { forged: number }).forged > n, arrived);
+    expect(await height(forged)).toBe(own);
+    // From the site's own frame, heights outside the bounds, or not numbers, are ignored; one
+    // within them is taken (so the messages did arrive).
+    await frame.evaluate(({ type, heights }) => {
+      for (const height of [1e9, heights.max + 1, heights.min - 1, -5, Number.NaN, '900']) parent.postMessage({ type, height }, '*');
+      parent.postMessage({ type, height: heights.min + 1 }, '*');
+    }, { type: EMBED_MESSAGES.height, heights: EMBED_HEIGHTS });
+    await expect.poll(() => height(real)).toBe(EMBED_HEIGHTS.min + 1);
+    expect(sized).toBeGreaterThan(EMBED_HEIGHTS.min + 1);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
   });
 });
 

@@ -1,7 +1,9 @@
-// Vitest global setup for the end-to-end tests: serves each built story on a free port: this
-// project's (build/) and the small second story of tests/fixtures/second-story (its build/), which
-// shows the engine runs another story with no code change. `npm test` builds both first; on its
-// own, run `npm run build && npm run build:fixture` before `vitest run --project e2e`.
+// Vitest global setup for the end-to-end tests: serves each built story on a free port with the
+// site's own server (scripts/serve.js): this project's (build/), the small second story of
+// tests/fixtures/second-story (its build/), which shows the engine runs another story with no code
+// change, and this story built under a base path (build-base/, served under that path, as a
+// newsroom publishes it). `npm test` builds all three first; on its own, run `npm run build &&
+// npm run build:fixture && npm run build:base` before `vitest run --project e2e`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -14,8 +16,12 @@ export interface Site {
   name: string;
   root: string;
   build: string;
+  /** Where the site is: origin and base path, without a trailing slash. */
   baseURL: string;
 }
+
+/** The base path the tests build this story under (package.json, build:base). */
+export const BASE_PATH = '/graphics/anchorage';
 
 const STORIES = [
   { name: 'this story', root: '.' },
@@ -34,12 +40,19 @@ export default async function setup(project: TestProject) {
     servers.push(server);
     sites.push({ name, root, build, baseURL: `http://127.0.0.1:${port}` });
   }
+  if (!existsSync(join('build-base', 'index.html'))) throw new Error('build-base is missing: run `npm run build:base` first');
+  const server = await serve('build-base', 0, BASE_PATH);
+  servers.push(server);
+  const address = server.address();
+  const baseSite = { name: `this story under ${BASE_PATH}`, root: '.', build: 'build-base', baseURL: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${BASE_PATH}` };
   project.provide('sites', sites);
+  project.provide('baseSite', baseSite);
   return () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     sites: Site[];
+    baseSite: Site;
   }
 }

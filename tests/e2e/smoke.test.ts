@@ -3,13 +3,14 @@
 // fetched from elsewhere), every cited passage is marked in its paragraph on its source page, and
 // every section's embed page draws its map from 280 to 1200 px wide. Run for this project's story
 // and for the small second story of tests/fixtures/second-story, built from its own folder with
-// no code change. Screenshots of every section are saved in screenshots/ to look at.
+// no code change, and for this story built under a base path (every request must stay under it).
+// Screenshots of every section are saved in screenshots/ to look at.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyPassages } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
-import { launch, open, sites, VIEWPORTS } from './browser';
+import { baseSite, launch, open, sites, VIEWPORTS } from './browser';
 import { expectCamera, imageStats, MAP, nextFrames, scrollToSection, waitForView } from './map-helpers';
 
 let browser: Browser;
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe.each(sites().map((site, i) => ({ ...site, prefix: i ? 'second-' : '' })))('$name', ({ root, baseURL, prefix }) => {
+describe.each([...sites(), baseSite()].map((site, i) => ({ ...site, prefix: ['', 'second-', 'base-'][i] })))('$name', ({ root, baseURL, prefix }) => {
   const { story, sources } = loadContent(root);
   const sections = story.sections;
   const cameraOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view].camera;

@@ -3,6 +3,7 @@
 // The returned map (and a way to pin markers to it) is handed to the MapController, the only
 // code that drives it.
 import type { Topology } from 'topojson-specification';
+import { base } from '$app/paths';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { Manifest } from '$lib/content/types';
 import type { MapLike, Pin } from './controller.svelte';
@@ -11,7 +12,7 @@ import { loadMapData } from './map-data';
 import { buildStyle } from './style';
 
 async function fetchTopology(url: string): Promise<Topology> {
-  const response = await fetch(url);
+  const response = await fetch(base + url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
 }

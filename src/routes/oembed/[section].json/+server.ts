@@ -2,6 +2,7 @@
 // oEmbed can embed a section from its URL. URLs are absolute: the site's origin comes from
 // SITE_ORIGIN at build time (svelte.config.js, prerender.origin).
 import { error, json } from '@sveltejs/kit';
+import { base } from '$app/paths';
 import { loadContent } from '$lib/server/load-content';
 import { EMBED_HEIGHT, EMBED_WIDTH, embedSnippet } from '$lib/embed/snippet';
 
@@ -20,7 +21,7 @@ export function GET({ params, url }) {
     type: 'rich',
     title: section.title,
     provider_name: story.title,
-    provider_url: `${url.origin}/`,
+    provider_url: `${url.origin}${base}/`,
     html: embedSnippet(url.origin, section),
     width: EMBED_WIDTH,
     height: EMBED_HEIGHT
