@@ -121,7 +121,8 @@ const all = [];
 const walk = (/** @type {string} */ dir) => readdirSync(dir).forEach((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : all.push(join(dir, n))));
 walk('build/_app');
 const lazy = all.filter((f) => /\.(m?js)$/.test(f) && !early.includes(f.replace(/^build\//, '')));
-const data = readdirSync('build/data').map((n) => join('build/data', n));
+// The data files, not the .br and .gz copies the build writes beside them.
+const data = readdirSync('build/data').filter((n) => n.endsWith('.json')).map((n) => join('build/data', n));
 console.log(`JavaScript before the map (gzip): ${kb(early.reduce((s, f) => s + gz(join('build', f)), 0))} in ${early.length} files`);
 console.log(`JavaScript loaded for the live map (gzip): ${kb(lazy.reduce((s, f) => s + gz(f), 0))} in ${lazy.length} files`);
 console.log(`Map data (gzip): ${kb(data.reduce((s, f) => s + gz(f), 0))} in ${data.length} files`);
