@@ -1,9 +1,10 @@
 // The build's output, all or nothing. SvelteKit's adapter writes the site into a fresh folder
-// beside build/ (build.next), the headers file is added, and only then is it swapped in by two
+// beside build/ (build.next), the files for static hosts are added (_headers, _redirects and the
+// oEmbed not-found document, scripts/security.js), and only then is it swapped in by two
 // renames. A build that fails or is killed half-way leaves the previous build/ as it was, still
 // serving; its unfinished folder is removed by the next build.
 import fs from 'node:fs';
-import { formatHeaders, headerRules } from './security.js';
+import { formatHeaders, formatRedirects, headerRules, OEMBED_NOT_FOUND } from './security.js';
 
 /**
  * @param {string} dest  the build folder, e.g. "build"
@@ -19,7 +20,10 @@ export function atomicBuild(dest, make) {
     async adapt(builder) {
       for (const dir of [next, old]) fs.rmSync(dir, { recursive: true, force: true });
       await inner.adapt(builder);
-      fs.writeFileSync(`${next}/_headers`, formatHeaders(headerRules(next, builder.config.kit.paths.base)));
+      const base = builder.config.kit.paths.base;
+      fs.writeFileSync(`${next}/${OEMBED_NOT_FOUND.file}`, OEMBED_NOT_FOUND.body);
+      fs.writeFileSync(`${next}/_redirects`, formatRedirects(base));
+      fs.writeFileSync(`${next}/_headers`, formatHeaders(headerRules(next, base)));
       if (fs.existsSync(dest)) fs.renameSync(dest, old);
       fs.renameSync(next, dest);
       fs.rmSync(old, { recursive: true, force: true });

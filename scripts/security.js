@@ -69,7 +69,7 @@ export function scriptHashes(/** @type {string} */ dir) {
 export function headerRules(dir, base) {
   const hashes = scriptHashes(dir);
   const entries = (/** @type {string} */ sub) =>
-    fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).filter((e) => !e.name.startsWith('_headers')).sort((a, b) => a.name.localeCompare(b.name));
+    fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).filter((e) => !['_headers', '_redirects'].includes(e.name)).sort((a, b) => a.name.localeCompare(b.name));
   /** @type {string[]} */
   const paths = [`${base}/`];
   for (const e of entries('')) {
@@ -89,6 +89,15 @@ export function headerRules(dir, base) {
       }
     };
   });
+}
+
+/** What an unknown oEmbed section gets, with a 404: JSON, as its consumers expect. */
+export const OEMBED_NOT_FOUND = { file: 'oembed/not-found.json', body: JSON.stringify({ error: 'No such section' }) };
+
+/** The not-found answers in the `_redirects` format (Netlify): rules that apply only where no
+ *  file matches, with a 404 status. */
+export function formatRedirects(/** @type {string} */ base) {
+  return `${base}/oembed/*  ${base}/${OEMBED_NOT_FOUND.file}  404\n${base}/*  ${base}/404.html  404\n`;
 }
 
 /** The rules in the `_headers` format: a path, then its headers indented. */

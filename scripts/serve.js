@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
-import { headersFor, parseHeaders } from './security.js';
+import { headersFor, OEMBED_NOT_FOUND, parseHeaders } from './security.js';
 
 /**
  * Starts serving `root` on `port` (0: any free port) under `base`; resolves with the server
@@ -49,13 +49,15 @@ export function serve(root = 'build', port = 4173, base = '') {
     const notFound = () => {
       setHeaders(res, `${base}/404.html`);
       if (pathname.startsWith(`${base}/oembed/`)) {
-        res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'No such section' }));
+        res.writeHead(404, { 'Content-Type': 'application/json' }).end(OEMBED_NOT_FOUND.body);
       } else {
         const page = path.join(root, '404.html');
         res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(fs.existsSync(page) ? fs.readFileSync(page) : 'Not found');
       }
     };
+    // Outside the base path, and the host files themselves, are not the site's pages.
     if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return notFound();
+    if (/^\/_(headers|redirects)$/.test(pathname.slice(base.length))) return notFound();
     req.url = req.url?.slice(base.length) || '/';
     files(req, res, notFound);
   });

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_IMMUTABLE, CACHE_SHORT, formatHeaders, headerRules } from '../../scripts/security.js';
+import { CACHE_IMMUTABLE, CACHE_SHORT, formatHeaders, headerRules, OEMBED_NOT_FOUND } from '../../scripts/security.js';
 import { baseURL, launch, open } from './browser';
 
 interface Response {
@@ -101,8 +101,10 @@ describe('the server', () => {
     }
   });
 
-  it('serves the headers file the build writes', () => {
+  it('serves the headers file the build writes, beside its not-found rules for static hosts', () => {
     expect(readFileSync('build/_headers', 'utf8')).toBe(formatHeaders(headerRules('build', '')));
+    expect(readFileSync('build/_redirects', 'utf8')).toBe('/oembed/*  /oembed/not-found.json  404\n/*  /404.html  404\n');
+    expect(readFileSync(`build/${OEMBED_NOT_FOUND.file}`, 'utf8')).toBe(OEMBED_NOT_FOUND.body);
   });
 
   it('answers an unknown address with the not-found page, which reads without JavaScript', async () => {
@@ -116,6 +118,10 @@ describe('the server', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('does not serve the host files themselves', async () => {
+    for (const path of ['/_headers', '/_redirects']) expect((await get(path)).status, path).toBe(404);
   });
 
   it('answers an unknown oEmbed section with a JSON 404', async () => {
