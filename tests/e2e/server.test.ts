@@ -12,6 +12,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_IMMUTABLE, CACHE_SHORT, formatHeaders, headerRules, OEMBED_NOT_FOUND } from '../../scripts/security.js';
 import { baseURL, launch, open } from './browser';
+import { BASE_PATH } from './serve-build';
 
 interface Response {
   status: number;
@@ -128,6 +129,20 @@ describe('the server', () => {
     const res = await get('/oembed/nope.json');
     expect([res.status, res.headers['content-type']]).toEqual([404, 'application/json']);
     expect(JSON.parse(res.body.toString())).toEqual({ error: 'No such section' });
+  });
+});
+
+describe('a build under a base path', () => {
+  it('gives every absolute address under that path: oEmbed, embed code, share images', () => {
+    const doc = JSON.parse(readFileSync('build-base/oembed/arrival.json', 'utf8'));
+    const site = `http://localhost:4173${BASE_PATH}`;
+    expect(doc.provider_url).toBe(`${site}/`);
+    expect(doc.html).toContain(`src="${site}/embed/arrival"`);
+    expect(doc.html).toContain(`src="${site}/embed.js"`);
+    const page = readFileSync('build-base/index.html', 'utf8');
+    expect(page).toContain(`<meta property="og:image" content="${site}/stills/arrival-card.png"`);
+    expect(page).toContain(`href="${site}/oembed/arrival.json"`);
+    expect(readFileSync('build-base/_redirects', 'utf8')).toContain(`${BASE_PATH}/*  ${BASE_PATH}/404.html  404`);
   });
 });
 
