@@ -5,6 +5,7 @@
 // editors and terminals link to, with what to do where the mistake is a common one.
 
 import fs from 'node:fs';
+import { decodeUtf8, hexByte } from '../../src/lib/server/utf8.js';
 
 /**
  * Read and parse a JSON file that must be UTF-8. A UTF-8 byte order mark is accepted (the
@@ -14,55 +15,17 @@ import fs from 'node:fs';
  * @returns {{ value: any, error: null } | { value: null, error: string }}
  */
 export function readJsonFile(full, file) {
-  const bytes = fs.readFileSync(full);
-  let text;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { value: null, error: notUtf8(bytes, file) };
+  const decoded = decodeUtf8(fs.readFileSync(full));
+  if (decoded.text === null) {
+    const { line, byte } = decoded;
+    const error = line && byte !== undefined ? `${file}:${line}: not UTF-8 (byte ${hexByte(byte)}); save the file as UTF-8` : `${file}: not UTF-8; save the file as UTF-8`;
+    return { value: null, error };
   }
   try {
-    return { value: JSON.parse(text), error: null };
+    return { value: JSON.parse(decoded.text), error: null };
   } catch (e) {
-    return { value: null, error: syntaxError(text, /** @type {Error} */ (e).message, file) };
+    return { value: null, error: syntaxError(decoded.text, /** @type {Error} */ (e).message, file) };
   }
-}
-
-/**
- * "<file>:<line>: not UTF-8 (byte 0xE9); …" for the first byte that does not decode.
- * @param {Uint8Array} bytes
- * @param {string} file
- */
-function notUtf8(bytes, file) {
-  const at = firstBadUtf8Byte(bytes);
-  if (at < 0) return `${file}: not UTF-8; save the file as UTF-8`; // the decoder and this scan disagree: say what is known
-  let line = 1;
-  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
-  const hex = bytes[at].toString(16).toUpperCase().padStart(2, '0');
-  return `${file}:${line}: not UTF-8 (byte 0x${hex}); save the file as UTF-8`;
-}
-
-/**
- * Index of the first byte that starts an invalid UTF-8 sequence (a Latin-1 "é" is the lone byte
- * 0xE9), or -1. TextDecoder only says that the input is bad, not where: this walks the
- * sequences by the rules of RFC 3629 (no overlong forms, no surrogates, nothing past U+10FFFF).
- * @param {Uint8Array} bytes
- */
-export function firstBadUtf8Byte(bytes) {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    const more = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (more < 0) return i;
-    // The lead byte narrows the range of the second byte; later bytes are 0x80–0xBF.
-    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= more; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
-    }
-    i += more + 1;
-  }
-  return -1;
 }
 
 /**
