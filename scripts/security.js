@@ -59,9 +59,12 @@ export function scriptHashes(/** @type {string} */ dir) {
 }
 
 /**
- * One rule per path a reader can ask for, none overlapping another (hosts combine the headers of
- * every rule that matches, which would make two policies of one): each top-level file, each
- * folder as `/folder/*`, and `_app`'s hashed `immutable` folder apart from its other files.
+ * One rule per entry of the site, none overlapping another: hosts such as Netlify and Cloudflare
+ * Pages apply every rule that matches a request and join the values of a header they share, which
+ * would give two policies to one page (headersFor does the same). Each rule covers every spelling
+ * of its entry: a top-level file as `/name*` (so `/index`, `/index.html` and `/index.html.br` all
+ * get the story page's rules), a folder as `/folder` and `/folder/*`, `_app`'s hashed `immutable`
+ * folder apart from its other files, and `//*` for paths a host has not cleaned of a doubled slash.
  * @param {string} dir  the built site
  * @param {string} base  BASE_PATH, '' at the root
  * @returns {{ path: string, headers: Record<string, string> }[]}
@@ -69,14 +72,19 @@ export function scriptHashes(/** @type {string} */ dir) {
 export function headerRules(dir, base) {
   const hashes = scriptHashes(dir);
   const entries = (/** @type {string} */ sub) =>
-    fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).filter((e) => !['_headers', '_redirects'].includes(e.name)).sort((a, b) => a.name.localeCompare(b.name));
+    fs
+      .readdirSync(path.join(dir, sub), { withFileTypes: true })
+      .filter((e) => !['_headers', '_redirects'].includes(e.name) && !/\.(br|gz)$/.test(e.name))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  const patterns = (/** @type {string} */ at, /** @type {import('node:fs').Dirent} */ e) =>
+    e.isDirectory() ? [`${at}${e.name}`, `${at}${e.name}/*`] : [`${at}${e.name.replace(/\.html$/, '')}*`];
   /** @type {string[]} */
-  const paths = [`${base}/`];
+  const paths = base ? [base, `${base}/`, `${base}//*`] : ['/', '//*'];
   for (const e of entries('')) {
-    if (e.name === '_app') for (const a of entries('_app')) paths.push(`${base}/_app/${a.name}${a.isDirectory() ? '/*' : ''}`);
-    else paths.push(`${base}/${e.name}${e.isDirectory() ? '/*' : ''}`);
+    if (e.name === '_app') for (const a of entries('_app')) paths.push(...patterns(`${base}/_app/`, a));
+    else paths.push(...patterns(`${base}/`, e));
   }
-  return [...new Set(paths.filter((p) => !/\.(br|gz)$/.test(p)))].map((p) => {
+  const rules = paths.map((p) => {
     const framable = p === `${base}/embed/*`;
     return {
       path: p,
@@ -89,6 +97,21 @@ export function headerRules(dir, base) {
       }
     };
   });
+  for (const a of rules) {
+    const clash = rules.find((b) => b !== a && overlap(a.path, b.path));
+    if (clash) throw new Error(`_headers: the rules ${a.path} and ${clash.path} overlap (two entries of ${dir} share a name's beginning)`);
+  }
+  return rules;
+}
+
+/** Whether some path matches both patterns (each exact or ending in one `*`). */
+function overlap(/** @type {string} */ a, /** @type {string} */ b) {
+  const prefix = (/** @type {string} */ p) => p.replace(/\*$/, '');
+  const splat = (/** @type {string} */ p) => p.endsWith('*');
+  if (splat(a) && splat(b)) return prefix(a).startsWith(prefix(b)) || prefix(b).startsWith(prefix(a));
+  if (splat(a)) return b.startsWith(prefix(a));
+  if (splat(b)) return a.startsWith(prefix(b));
+  return a === b;
 }
 
 /** What an unknown oEmbed section gets, with a 404: JSON, as its consumers expect. */
@@ -122,7 +145,20 @@ export function parseHeaders(/** @type {string} */ text) {
   return rules;
 }
 
-/** The headers of the rule that matches `pathname` (exactly, or under a `/folder/*`). */
+/**
+ * The headers a static host sends for `pathname`, as Netlify and Cloudflare Pages do: those of
+ * every rule that matches (a `*` matches any characters, `/` included), values of the same header
+ * joined with a comma. Undefined when no rule matches.
+ */
 export function headersFor(/** @type {ReturnType<typeof headerRules>} */ rules, /** @type {string} */ pathname) {
-  return rules.find((r) => (r.path.endsWith('/*') ? pathname.startsWith(r.path.slice(0, -1)) : r.path === pathname))?.headers;
+  /** @type {Record<string, string> | undefined} */
+  let merged;
+  for (const rule of rules) {
+    const [head, ...rest] = rule.path.split('*');
+    if (rest.length > 1) throw new Error(`_headers: ${rule.path}: one * at most`);
+    if (rest.length ? !pathname.startsWith(head) || !pathname.endsWith(rest[0]) || pathname.length < head.length + rest[0].length : pathname !== head) continue;
+    merged ??= {};
+    for (const [name, value] of Object.entries(rule.headers)) merged[name] = merged[name] ? `${merged[name]}, ${value}` : value;
+  }
+  return merged;
 }

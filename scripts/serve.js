@@ -1,65 +1,167 @@
-// Serves the built site (build/) as a static host would: what `npm start`, the end-to-end tests
-// and the bench use. sirv serves the files: the brotli or gzip copy the build wrote when the
-// browser accepts it, clean URLs with or without a trailing slash (/sources/x is
-// sources/x.html), ETags. The headers are those of build/_headers (scripts/security.js), the file
-// static hosts read. Besides, as hosts do: 405 for methods other than GET and HEAD, 400 for an
-// address that does not decode, the not-found page with a 404, and a JSON 404 under /oembed/.
-// Usage: [PORT=4173] [BASE_PATH=/graphics/anchorage] node scripts/serve.js [folder]
+// Serves the built site as a static host would: what `npm start`, the end-to-end tests and the
+// bench use. Each request is first resolved to a file (scripts/resolve-request.js: clean URLs,
+// the path's spelling undone) or to the not-found page, and only then answered, with the headers
+// of build/_headers (scripts/security.js) for that file: so no spelling of a page's path dodges
+// its policy, and every answer, errors and 304s included, carries the security headers. Besides:
+// the brotli or gzip copy the build wrote when the browser accepts it, ETags and 304s, 405 for
+// methods other than GET and HEAD, 400 for an address that does not decode, the not-found page
+// with a 404 and a JSON 404 under /oembed/. Byte ranges are not offered (Accept-Ranges: none;
+// a Range header is ignored, as RFC 9110 allows): the site has no media, and every reader's
+// request is for a whole file. _headers is read again whenever the build changes.
+// Usage: [STORY=folder] [PORT=4173] [BASE_PATH=/graphics/anchorage] node scripts/serve.js [folder]
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import sirv from 'sirv';
+import { pipeline } from 'node:stream';
+import { storyPaths } from '../src/lib/server/story-paths.js';
+import { openFile, openSiteFile, rulePath, siteSegments } from './resolve-request.js';
 import { headersFor, OEMBED_NOT_FOUND, parseHeaders } from './security.js';
+
+/** Content types by extension; anything else is application/octet-stream (with nosniff). */
+const TYPES = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8'
+});
+
+/** The headers of an answer when the rules cannot be had (a broken _headers): the strictest. */
+const STRICT = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY'
+};
+
+/**
+ * The rules of `root/_headers`, read again when the file changes (a rebuild swaps in a new one).
+ * @param {string} root
+ */
+function headerRulesOf(root) {
+  const file = path.join(root, '_headers');
+  let key = '';
+  /** @type {ReturnType<typeof parseHeaders>} */
+  let rules = [];
+  return () => {
+    try {
+      const stat = fs.statSync(file);
+      const now = `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+      if (now !== key) [rules, key] = [parseHeaders(fs.readFileSync(file, 'utf8')), now];
+    } catch {
+      // Between the two renames of a rebuild there is no build/: keep the rules of the last one.
+    }
+    return rules;
+  };
+}
+
+/** The encodings a request accepts, from its Accept-Encoding (q=0 refuses one). */
+function accepted(/** @type {string | undefined} */ header) {
+  const names = new Set();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    if (name && (q === undefined || Number(q) > 0)) names.add(name);
+  }
+  return names;
+}
+
+/** Whether the client's copy (If-None-Match, else If-Modified-Since) is still this one. */
+function fresh(/** @type {import('node:http').IncomingHttpHeaders} */ headers, /** @type {string} */ etag, /** @type {number} */ mtimeMs) {
+  const match = headers['if-none-match'];
+  const opaque = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
+  if (match !== undefined) return match.split(',').some((t) => opaque(t) === '*' || opaque(t) === opaque(etag));
+  const since = Date.parse(headers['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && Math.floor(mtimeMs / 1000) * 1000 <= since;
+}
 
 /**
  * Starts serving `root` on `port` (0: any free port) under `base`; resolves with the server
  * once listening, rejects when the port is taken.
  * @returns {Promise<import('node:http').Server>}
  */
-export function serve(root = 'build', port = 4173, base = '') {
-  const headersFile = path.join(root, '_headers');
-  const rules = fs.existsSync(headersFile) ? parseHeaders(fs.readFileSync(headersFile, 'utf8')) : [];
-  /** @param {import('node:http').ServerResponse} res @param {string} pathname */
-  const setHeaders = (res, pathname) => {
-    for (const [name, value] of Object.entries(headersFor(rules, pathname) ?? {})) res.setHeader(name, value);
-  };
-  // dev: each request looks at the folder, so a rebuild swapped in is served at once (sirv would
-  // otherwise keep the list of files it found at start). Its no-cache is replaced by _headers'.
-  const files = sirv(root, { dev: true, etag: true, brotli: true, gzip: true, extensions: ['html'], setHeaders: (res, p) => setHeaders(res, base + p) });
-
-  const server = createServer((req, res) => {
-    // sirv pipes a file into the response and forgets it: close the file when the reader goes
-    // away first (an aborted download would keep it open), and end the response when the file
-    // cannot be read (removed by a rebuild) instead of letting the error stop the server.
-    res.on('pipe', (file) => {
-      res.once('close', () => file.destroy());
-      file.once('error', () => res.destroy());
-    });
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    let pathname;
+export function serve(root = storyPaths().build, port = 4173, base = '') {
+  const rules = headerRulesOf(root);
+  /** The headers of a site file (its rules in _headers), for the file or any answer about it. */
+  const headersOf = (/** @type {string} */ file) => headersFor(rules(), rulePath(base, file)) ?? {};
+  /** The not-found page's headers, for every answer that is not a file; STRICT when they cannot be read. */
+  const pageHeaders = () => {
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+      return headersOf('404.html');
     } catch {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the address is not valid URL encoding.\n');
-      return;
+      return STRICT;
     }
-    const notFound = () => {
-      setHeaders(res, `${base}/404.html`);
-      if (pathname.startsWith(`${base}/oembed/`)) {
-        res.writeHead(404, { 'Content-Type': 'application/json' }).end(OEMBED_NOT_FOUND.body);
-      } else {
-        const page = path.join(root, '404.html');
-        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(fs.existsSync(page) ? fs.readFileSync(page) : 'Not found');
-      }
-    };
-    // Outside the base path, and the host files themselves, are not the site's pages.
-    if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return notFound();
-    if (/^\/_(headers|redirects)$/.test(pathname.slice(base.length))) return notFound();
-    req.url = req.url?.slice(base.length) || '/';
-    files(req, res, notFound);
+  };
+
+  /** @param {import('node:http').ServerResponse} res @param {number} status @param {string} type @param {string | Buffer} body */
+  const answer = (res, status, type, body, extra = {}) => {
+    res.writeHead(status, { ...pageHeaders(), 'Cache-Control': 'no-store', 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+  };
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function handle(req, res) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are answered here.\n', { Allow: 'GET, HEAD' });
+    const segments = siteSegments(req.url ?? '', base);
+    if (segments === null) return answer(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address is not valid URL encoding.\n');
+    const found = segments === 'outside' ? null : await openSiteFile(root, segments);
+    if (!found) {
+      if (Array.isArray(segments) && segments[0] === 'oembed') return answer(res, 404, 'application/json', OEMBED_NOT_FOUND.body, headersOf(OEMBED_NOT_FOUND.file));
+      const page = await openFile(root, '404.html');
+      const body = page ? await page.handle.readFile() : 'Not found\n';
+      await page?.handle.close();
+      return answer(res, 404, 'text/html; charset=utf-8', body);
+    }
+    let { file, handle, stat } = found;
+    const headers = { ...headersOf(file), 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'none' };
+    const ok = accepted(req.headers['accept-encoding']);
+    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      const copy = await openFile(root, file + ext);
+      if (!copy) continue;
+      Object.assign(headers, { Vary: 'Accept-Encoding' });
+      if (ok.has(encoding) && !('Content-Encoding' in headers)) {
+        await handle.close();
+        ({ handle, stat } = copy);
+        Object.assign(headers, { 'Content-Encoding': encoding });
+      } else await copy.handle.close();
+    }
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    Object.assign(headers, { ETag: etag, 'Last-Modified': stat.mtime.toUTCString() });
+    if (fresh(req.headers, etag, stat.mtimeMs)) {
+      await handle.close();
+      return res.writeHead(304, headers).end();
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': stat.size });
+    if (req.method === 'HEAD') {
+      await handle.close();
+      return res.end();
+    }
+    // The file is closed when it has been sent, when it cannot be read, or when the reader goes away.
+    pipeline(handle.createReadStream(), res, () => {});
+  }
+
+  // No Host header needed (nothing here depends on it): Node's own 400 for it would bypass the headers.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    handle(req, res).catch((error) => {
+      // A last guard: whatever went wrong, this request gets a 500 and the server goes on.
+      console.error(`${req.method} ${req.url}: ${error instanceof Error ? error.stack : error}`);
+      if (res.headersSent) res.destroy();
+      else answer(res, 500, 'text/plain; charset=utf-8', 'The server could not answer this request.\n');
+    });
+  });
+  // A request that is not HTTP at all (Node's parser refuses it) still gets an answer with the
+  // security headers, then the connection is closed.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable || /** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET') return void socket.destroy();
+    const status = /** @type {NodeJS.ErrnoException} */ (error).code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const head = Object.entries({ ...pageHeaders(), 'Cache-Control': 'no-store', 'Content-Length': '0', Connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
+    socket.end(`HTTP/1.1 ${status}\r\n${head.join('')}\r\n`);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -68,7 +170,7 @@ export function serve(root = 'build', port = 4173, base = '') {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = process.argv[2] ?? 'build';
+  const root = process.argv[2] ?? storyPaths().build;
   const port = Number(process.env.PORT ?? 4173);
   const base = process.env.BASE_PATH ?? '';
   if (!fs.existsSync(path.join(root, '_headers'))) {
@@ -78,7 +180,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const server = await serve(root, port, base);
     const { port: at } = /** @type {import('node:net').AddressInfo} */ (server.address());
-    console.log(`The story is at http://localhost:${at}${base}/ (Ctrl+C to stop)`);
+    console.log(`The story${process.env.STORY ? ` in ${process.env.STORY}` : ''} is at http://localhost:${at}${base}/ (Ctrl+C to stop)`);
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;

@@ -1,17 +1,22 @@
-// The site as a static host serves it (scripts/serve.js, sirv with build/_headers): addresses that
-// do not decode get a 400 and the server keeps serving; other methods a 405; clean URLs with and
+// The site as a static host serves it (scripts/serve.js with build/_headers): addresses that do
+// not decode get a 400 and the server keeps serving; other methods a 405; clean URLs with and
 // without a trailing slash; brotli and gzip copies; immutable caching for hashed files, a short
-// one for the rest; the security headers; a not-found page that reads without JavaScript and a
-// JSON 404 for oEmbed; aborted downloads leave no file open; a taken port is said plainly. The
-// headers file itself is the one the build writes from scripts/security.js.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+// one for the rest; the security headers on every answer, after the path is resolved to a file;
+// no byte ranges; a not-found page that reads without JavaScript and a JSON 404 for oEmbed;
+// aborted downloads leave no file open; a taken port is said plainly; _headers read again after a
+// rebuild; STORY chooses the story served. The requests that once stopped the server or dodged its
+// headers are kept here (more in server-fuzz.test.ts). The headers file itself is the one the
+// build writes from scripts/security.js.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_IMMUTABLE, CACHE_SHORT, formatHeaders, headerRules, OEMBED_NOT_FOUND } from '../../scripts/security.js';
 import { baseURL, launch, open } from './browser';
+import { rawGet, startServer, type ServerProcess } from './raw-http';
 import { BASE_PATH } from './serve-build';
 
 interface Response {
@@ -56,7 +61,7 @@ describe('the server', () => {
     const page = readFileSync('build/embed/arrival.html');
     for (const path of ['/embed/arrival', '/embed/arrival/']) {
       const res = await get(path);
-      expect([res.status, res.headers['content-type']], path).toEqual([200, 'text/html;charset=utf-8']);
+      expect([res.status, res.headers['content-type']], path).toEqual([200, 'text/html; charset=utf-8']);
       expect(res.body.equals(page), path).toBe(true);
     }
   });
@@ -121,8 +126,47 @@ describe('the server', () => {
     }
   });
 
-  it('does not serve the host files themselves', async () => {
-    for (const path of ['/_headers', '/_redirects']) expect((await get(path)).status, path).toBe(404);
+  it('does not serve the host files, the precompressed copies by name, or anything outside the site', async () => {
+    const { port } = new URL(baseURL());
+    for (const path of ['/_headers', '/_redirects', '//_headers', '/_headers/', '/_redirects/', '/%5fheaders', '/x/../_headers', '/index.html.br', '/index.html.gz', '/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/.git/config']) {
+      const res = await rawGet(Number(port), path);
+      expect(res?.status, path).toBe(404);
+      expect(res?.headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('gives every spelling of a page the rules of the file it serves: no story page can be framed', async () => {
+    const { port } = new URL(baseURL());
+    for (const [path, file] of [['/index', 'index.html'], ['//sources/000_ed693602bbf98664', 'sources/000_ed693602bbf98664.html'], ['/404', '404.html'], ['/embed/../index.html', 'index.html'], ['/embed/%2e%2e/index.html', 'index.html'], ['/embed/arrival/../../', 'index.html'], ['//embed//arrival', 'embed/arrival.html']] as const) {
+      const res = (await rawGet(Number(port), path))!;
+      expect(res.status, path).toBe(200);
+      expect(res.body.equals(readFileSync(join('build', file))), path).toBe(true);
+      expect(res.headers['content-security-policy'], path).toContain(file.startsWith('embed/') ? 'frame-ancestors *' : "frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], path).toBe(file.startsWith('embed/') ? undefined : 'DENY');
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+    }
+  });
+
+  it('puts the security headers on errors and 304s too', async () => {
+    const { port } = new URL(baseURL());
+    const etag = (await get('/embed.js')).headers.etag as string;
+    const answers = [await get('/embed.js', { headers: { 'if-none-match': etag } }), await get('/%'), await get('/', { method: 'POST' }), (await rawGet(Number(port), '/', { 'X-Long': 'a'.repeat(20_000) }))!];
+    expect(answers.map((r) => r.status)).toEqual([304, 400, 405, 431]);
+    for (const { status, headers } of answers) {
+      expect(headers['x-content-type-options'], String(status)).toBe('nosniff');
+      expect(headers['content-security-policy'], String(status)).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('offers no byte ranges: any Range header is ignored and the whole file is sent', async () => {
+    const { port } = new URL(baseURL());
+    const file = readFileSync('build/data/manifest.json');
+    for (const range of ['bytes=100-50', 'bytes=0-99999999999999999999', 'bytes=-100', 'bytes=0-0', 'bytes=0-0,5-9', 'items=0-5']) {
+      const res = (await rawGet(Number(port), '/data/manifest.json', { Range: range }))!;
+      expect([res.status, res.headers['accept-ranges'], res.headers['content-range']], range).toEqual([200, 'none', undefined]);
+      expect(res.body.equals(file), range).toBe(true);
+    }
+    expect((await get('/')).status).toBe(200);
   });
 
   it('answers an unknown oEmbed section with a JSON 404', async () => {
@@ -147,21 +191,15 @@ describe('a build under a base path', () => {
 });
 
 describe('the server as its own process', () => {
-  let server: ChildProcess;
+  let server: ServerProcess;
   let site: string;
   beforeAll(async () => {
-    server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: '0' } });
-    site = await new Promise<string>((resolve, reject) => {
-      server.stdout!.on('data', (d: Buffer) => {
-        const at = /http:\/\/localhost:(\d+)\//.exec(d.toString());
-        if (at) resolve(`http://127.0.0.1:${at[1]}`);
-      });
-      server.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
-    });
+    server = await startServer();
+    site = `http://127.0.0.1:${server.port}`;
   });
-  afterAll(() => server?.kill());
+  afterAll(() => server?.process.kill());
 
-  const openFiles = () => readdirSync(`/proc/${server.pid}/fd`).length;
+  const openFiles = () => readdirSync(`/proc/${server.process.pid}/fd`).length;
 
   it('closes the file of every aborted download', async () => {
     const before = openFiles();
@@ -179,9 +217,74 @@ describe('the server as its own process', () => {
     expect((await get('/', {}, site)).status).toBe(200);
   });
 
+  it('keeps serving after the requests that once stopped it', async () => {
+    for (const range of ['bytes=100-50', 'bytes=0-99999999999999999999']) {
+      expect((await rawGet(server.port, '/data/manifest.json', { Range: range }))?.status, range).toBe(200);
+    }
+    expect(server.process.exitCode).toBeNull();
+    expect((await get('/', {}, site)).status).toBe(200);
+  });
+
   it('says plainly that a taken port is taken, and exits 1', () => {
     const run = spawnSync(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: new URL(site).port }, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(`Port ${new URL(site).port} is already in use: stop what uses it, or choose another port, e.g. PORT=4174 npm start`);
+  });
+
+  it('serves the story STORY names', async () => {
+    const fixture = 'tests/fixtures/second-story';
+    const other = await startServer({ STORY: fixture });
+    try {
+      const res = await get('/', {}, `http://127.0.0.1:${other.port}`);
+      expect(res.body.equals(readFileSync(`${fixture}/build/index.html`))).toBe(true);
+    } finally {
+      other.process.kill();
+    }
+  });
+});
+
+describe('a request the server cannot answer', () => {
+  it('gets a 500 with the strictest headers, and the server goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-broken-'));
+    cpSync('build', dir, { recursive: true });
+    // A rule the header matcher refuses (two *): every request's headers throw.
+    writeFileSync(join(dir, '_headers'), '/*/*\n  X-Content-Type-Options: nosniff\n');
+    const server = await startServer({}, [dir]);
+    try {
+      for (const path of ['/', '/embed/arrival']) {
+        const res = (await rawGet(server.port, path))!;
+        expect(res.status, path).toBe(500);
+        expect(res.headers['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+      }
+      expect(server.process.exitCode).toBeNull();
+      expect(server.stderr()).toContain('GET /embed/arrival: Error: _headers: /*/*: one * at most');
+    } finally {
+      server.process.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a rebuild while the server runs', () => {
+  it('is served with its own headers file at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-rebuild-'));
+    const root = join(dir, 'build');
+    cpSync('build', root, { recursive: true });
+    const server = await startServer({}, [root]);
+    try {
+      const policy = async () => (await rawGet(server.port, '/'))!.headers['content-security-policy'];
+      expect(await policy()).toContain("script-src 'self' 'sha256-");
+      // A new build with another page script, swapped in as the build does (scripts/atomic-build.js).
+      cpSync(root, `${root}.next`, { recursive: true });
+      const headers = join(`${root}.next`, '_headers');
+      writeFileSync(headers, readFileSync(headers, 'utf8').replaceAll("script-src 'self'", "script-src 'self' 'sha256-NEWPAGESCRIPT='"));
+      renameSync(root, `${root}.old`);
+      renameSync(`${root}.next`, root);
+      expect(await policy()).toContain("'sha256-NEWPAGESCRIPT='");
+    } finally {
+      server.process.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
