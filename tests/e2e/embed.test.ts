@@ -42,6 +42,12 @@ ${embedSnippet(siteOrigin, embedded[0])}
 </body></html>`;
 }
 
+/** A host page whose embed is far below the fold: its lazy iframe stays blank until scrolled to. */
+function lazyPage(siteOrigin: string) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+${filler(400)}${embedSnippet(siteOrigin, embedded[0])}${filler(5)}</body></html>`;
+}
+
 let browser: Browser;
 let host: Server;
 let hostOrigin: string;
@@ -49,7 +55,8 @@ let withScript = true;
 beforeAll(async () => {
   browser = await launch();
   host = createServer((req, res) => {
-    const page = req.url === '/' ? hostPage(baseURL(), withScript) : req.url === '/guarded' ? guardedPage(baseURL()) : undefined;
+    const pages: Record<string, () => string> = { '/': () => hostPage(baseURL(), withScript), '/guarded': () => guardedPage(baseURL()), '/lazy': () => lazyPage(baseURL()) };
+    const page = pages[req.url ?? '']?.();
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page ?? 'not found');
   });
@@ -144,6 +151,20 @@ describe('/embed.js on the host page', () => {
     await expect.poll(() => height(real)).toBe(EMBED_HEIGHTS.min + 1);
     expect(sized).toBeGreaterThan(EMBED_HEIGHTS.min + 1);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
+  });
+
+  it('posts nothing to a lazy iframe before its page says it is ready, then sizes it', async () => {
+    const { page } = await open(browser, 'about:blank');
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    await page.goto(`${hostOrigin}/lazy`);
+    const iframe = page.locator('iframe[data-story-embed]');
+    // The script has run, and the iframe below the fold is still blank.
+    await page.waitForFunction(() => [...document.scripts].some((s) => s.src.endsWith('/embed.js')) && document.readyState === 'complete');
+    expect(await iframe.evaluate((f: HTMLIFrameElement) => f.contentDocument?.URL)).toBe('about:blank');
+    await frameOf(page, 0);
+    await expect.poll(async () => (await iframe.boundingBox())!.height, { timeout: 10_000 }).not.toBe(EMBED_HEIGHT);
+    expect(messages.filter((m) => /postMessage|target origin/i.test(m))).toEqual([]);
   });
 });
 

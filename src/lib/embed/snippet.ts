@@ -12,8 +12,8 @@ export const EMBED_WIDTH = 640;
  *  1200 px wide, and no section is taller than this even at 280 px). */
 export const EMBED_HEIGHTS = { min: 200, max: 12_000 };
 /** The messages between /embed.js on the host page and the embed page in its iframe: the embed
- *  page says it is ready (whichever loads first), the host says hello, and the embed page then
- *  reports its height to that host only. */
+ *  page says it is ready, the host says hello (never before: a lazy iframe may still be blank),
+ *  and the embed page then reports its height to that host only. */
 export const EMBED_MESSAGES = { ready: 'story-embed:ready', hello: 'story-embed:hello', height: 'story-embed:height' } as const;
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,7 +1,8 @@
 // /embed.js: the optional script of the embed snippet, for the host page. It sizes every story
-// iframe on the page to its content: it says hello to each iframe (at once, when the iframe
-// loads, and when its page says it is ready), and the embed page answers with its height
-// (src/lib/embed/report-height.ts). A height is accepted only from an iframe of
+// iframe on the page to its content: it says hello to an iframe once the embed page in it says
+// it is ready (or at once, for an iframe whose page had loaded before this script), and the
+// embed page answers with its height (src/lib/embed/report-height.ts). Nothing is posted to an
+// iframe that is still blank (a lazy one below the fold): its window is not yet the site's. A height is accepted only from an iframe of
 // the page, sent from this site's exact origin (taken from the script's own URL, so the file
 // works wherever the site is deployed; never "null", the origin of a sandboxed or data: frame),
 // and only within EMBED_HEIGHTS.
@@ -26,11 +27,13 @@ const script = `(function () {
       if (data.type === HEIGHT && typeof height === 'number' && height >= MIN && height <= MAX) frame.style.height = Math.ceil(height) + 'px';
     });
   });
+  // A page that loaded before this script said it was ready to no one: greet it now. A frame
+  // whose document this page can read and that is about:blank has not loaded yet.
+  function loaded(frame) {
+    try { return !frame.contentDocument || frame.contentDocument.URL !== 'about:blank'; } catch (e) { return true; }
+  }
   function start() {
-    frames().forEach(function (frame) {
-      frame.addEventListener('load', function () { hello(frame); });
-      hello(frame);
-    });
+    frames().forEach(function (frame) { if (loaded(frame)) hello(frame); });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
