@@ -53,7 +53,7 @@ describe('header rules', () => {
   });
 
   it('merge the headers of every rule that matches, as hosts do', () => {
-    const rules = [
+    const rules: { path: string; headers: Record<string, string> }[] = [
       { path: '/a/*', headers: { X: '1', Y: 'y' } },
       { path: '/a/b*', headers: { X: '2' } },
       { path: '/a/b', headers: { Z: 'z' } }
