@@ -48,6 +48,14 @@ function lazyPage(siteOrigin: string) {
 ${filler(400)}${embedSnippet(siteOrigin, embedded[0])}${filler(5)}</body></html>`;
 }
 
+/** Pages of the site under the spellings a clickjacker might try, framed by a page on another
+ *  origin: only the embed pages may be shown. */
+const FRAMED = ['/', '/index', '/index.html', '//sources/' + loadContent('.').sources[0].id, '/404', '/404.html', '/nope', '//embed/../index.html', '/embed/arrival'];
+function framingPage(siteOrigin: string) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+${FRAMED.map((path) => `<iframe src="${siteOrigin}${path}" title="${path}" width="300" height="200"></iframe>`).join('\n')}</body></html>`;
+}
+
 let browser: Browser;
 let host: Server;
 let hostOrigin: string;
@@ -55,7 +63,7 @@ let withScript = true;
 beforeAll(async () => {
   browser = await launch();
   host = createServer((req, res) => {
-    const pages: Record<string, () => string> = { '/': () => hostPage(baseURL(), withScript), '/guarded': () => guardedPage(baseURL()), '/lazy': () => lazyPage(baseURL()) };
+    const pages: Record<string, () => string> = { '/': () => hostPage(baseURL(), withScript), '/guarded': () => guardedPage(baseURL()), '/lazy': () => lazyPage(baseURL()), '/framing': () => framingPage(baseURL()) };
     const page = pages[req.url ?? '']?.();
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(page ?? 'not found');
@@ -165,6 +173,19 @@ describe('/embed.js on the host page', () => {
     await frameOf(page, 0);
     await expect.poll(async () => (await iframe.boundingBox())!.height, { timeout: 10_000 }).not.toBe(EMBED_HEIGHT);
     expect(messages.filter((m) => /postMessage|target origin/i.test(m))).toEqual([]);
+  });
+});
+
+describe('a page on another origin framing the site', () => {
+  it('is refused every spelling of a story page, and shown the embed pages', async () => {
+    const { page } = await open(browser, `${hostOrigin}/framing`);
+    await page.waitForLoadState('load');
+    const shown: Record<string, boolean> = {};
+    for (const path of FRAMED) {
+      const frame = await (await page.locator(`iframe[title="${path}"]`).elementHandle())!.contentFrame();
+      shown[path] = !!frame && frame.url().startsWith(baseURL());
+    }
+    expect(shown).toEqual(Object.fromEntries(FRAMED.map((path) => [path, path.startsWith('/embed/')])));
   });
 });
 
