@@ -8,60 +8,66 @@ import { ContentError } from './src/lib/server/yaml-reader.ts';
  *  file:line: reason and nothing else (prerendering would only report "500 /", and the bundler
  *  would add its own stack trace to an editor's mistake). A fault of the code is still thrown. */
 function checkStory(): Plugin {
-  return {
-    name: 'check-story',
-    apply: 'build',
-    buildStart() {
-      try {
-        loadContent();
-      } catch (error) {
-        if (!(error instanceof ContentError)) throw error;
-        const count = error.problems.length;
-        console.error(`\n${error.message}\n\nThe story was not built: ${count} problem${count === 1 ? '' : 's'} in its content.`);
-        process.exit(1);
-      }
-    }
-  };
+	return {
+		name: 'check-story',
+		apply: 'build',
+		buildStart() {
+			try {
+				loadContent();
+			} catch (error) {
+				if (!(error instanceof ContentError)) throw error;
+				const count = error.problems.length;
+				console.error(
+					`\n${error.message}\n\nThe story was not built: ${count} problem${count === 1 ? '' : 's'} in its content.`
+				);
+				process.exit(1);
+			}
+		}
+	};
 }
 
 export default defineConfig({
-  plugins: [checkStory(), sveltekit()],
-  test: {
-    projects: [
-      {
-        extends: true,
-        // The engine's unit tests, and this story's own content checks (tests/content).
-        test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
-          exclude: ['tests/unit/**/*.svelte.test.ts'],
-          environment: 'node'
-        }
-      },
-      {
-        // Runes as in the browser (effects run): the controller and the story state on a fake map.
-        extends: true,
-        resolve: { conditions: ['browser'] },
-        test: { name: 'client', include: ['tests/unit/**/*.svelte.test.ts'], environment: './tests/unit/svelte-client-environment.ts' }
-      },
-      {
-        // End-to-end tests drive Debian's Chromium against the built stories (build/, and the
-        // second story's, see tests/e2e/serve-build.ts).
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/e2e/serve-build.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // Two files at a time: most of a test's time is the browser waiting on SwiftShader, so
-          // two overlap well on two cores (measured: 292 s against 359 s one at a time). After
-          // the unit tests (a group of their own).
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 }
-        }
-      }
-    ]
-  }
+	plugins: [checkStory(), sveltekit()],
+	test: {
+		projects: [
+			{
+				extends: true,
+				// The engine's unit tests, and this story's own content checks (tests/content).
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
+					exclude: ['tests/unit/**/*.svelte.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Runes as in the browser (effects run): the controller and the story state on a fake map.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'client',
+					include: ['tests/unit/**/*.svelte.test.ts'],
+					environment: './tests/unit/svelte-client-environment.ts'
+				}
+			},
+			{
+				// End-to-end tests drive Debian's Chromium against the built stories (build/, and the
+				// second story's, see tests/e2e/serve-build.ts).
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/e2e/serve-build.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					// Two files at a time: most of a test's time is the browser waiting on SwiftShader, so
+					// two overlap well on two cores (measured: 292 s against 359 s one at a time). After
+					// the unit tests (a group of their own).
+					maxWorkers: 2,
+					sequence: { groupOrder: 1 }
+				}
+			}
+		]
+	}
 });

@@ -27,19 +27,25 @@ import { checkCountries, countryIndex } from './lib/countries.js';
 import { readBasemap } from './lib/basemap.js';
 import { landPolygons, measureDistances, placePoints } from './lib/distances.js';
 import { quantizationFor } from './lib/geometry.js';
-import { buildWorld, checkWorld, MIN_ISLAND_KM2, SIMPLIFY_TOLERANCE, WORLD_SOURCE } from './lib/world.js';
+import {
+	buildWorld,
+	checkWorld,
+	MIN_ISLAND_KM2,
+	SIMPLIFY_TOLERANCE,
+	WORLD_SOURCE
+} from './lib/world.js';
 import { buildDetailClip, checkDetailClip, loadDetailSource, DETAIL_SOURCE } from './lib/detail.js';
 
 const NATURAL_EARTH_LICENCE =
-  'Public domain (Natural Earth); world-atlas packaging ISC (c) Michael Bostock';
+	'Public domain (Natural Earth); world-atlas packaging ISC (c) Michael Bostock';
 
 /** The basemap: not authored, so described here. */
 const WORLD_META = {
-  id: 'world',
-  title: 'Countries',
-  source: `Natural Earth 4.1 admin-0 countries 1:50m, via npm world-atlas 2.0.2 (${WORLD_SOURCE}); Crimea moved from Russia to Ukraine; antimeridian rings unwrapped; islands under ${MIN_ISLAND_KM2} km² dropped; simplified ${SIMPLIFY_TOLERANCE}°`,
-  licence: NATURAL_EARTH_LICENCE,
-  accuracy: 'Natural Earth 1:50m, simplified to about 4 km'
+	id: 'world',
+	title: 'Countries',
+	source: `Natural Earth 4.1 admin-0 countries 1:50m, via npm world-atlas 2.0.2 (${WORLD_SOURCE}); Crimea moved from Russia to Ukraine; antimeridian rings unwrapped; islands under ${MIN_ISLAND_KM2} km² dropped; simplified ${SIMPLIFY_TOLERANCE}°`,
+	licence: NATURAL_EARTH_LICENCE,
+	accuracy: 'Natural Earth 1:50m, simplified to about 4 km'
 };
 
 /** Names of generated files that no layer may take (detail patches are named detail-…). */
@@ -53,7 +59,7 @@ const META_KEYS = ['id', 'title', 'style', 'source', 'licence', 'asOf'];
  * @returns {Record<string, unknown>}
  */
 function layerMeta(fc) {
-  return Object.fromEntries(META_KEYS.filter((k) => fc[k] !== undefined).map((k) => [k, fc[k]]));
+	return Object.fromEntries(META_KEYS.filter((k) => fc[k] !== undefined).map((k) => [k, fc[k]]));
 }
 
 /**
@@ -63,29 +69,29 @@ function layerMeta(fc) {
  * @returns {number[]}
  */
 function anchorOf(geometry) {
-  /** @type {number[]} */
-  let at;
-  if (geometry.type.endsWith('LineString')) {
-    /** @type {number[][][]} */
-    const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
-    at = longest[Math.floor(longest.length / 2)];
-  } else {
-    at = turf.pointOnFeature(turf.feature(geometry)).geometry.coordinates;
-  }
-  return at.map((x) => Math.round(x * 1e4) / 1e4);
+	/** @type {number[]} */
+	let at;
+	if (geometry.type.endsWith('LineString')) {
+		/** @type {number[][][]} */
+		const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
+		const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+		at = longest[Math.floor(longest.length / 2)];
+	} else {
+		at = turf.pointOnFeature(turf.feature(geometry)).geometry.coordinates;
+	}
+	return at.map((x) => Math.round(x * 1e4) / 1e4);
 }
 
 /** A topology with `meta` right after `type`, for readers of the file. */
 function withMeta(/** @type {any} */ topo, /** @type {Record<string, unknown>} */ meta) {
-  const { type, ...rest } = topo;
-  return { type, meta, ...rest };
+	const { type, ...rest } = topo;
+	return { type, meta, ...rest };
 }
 
 /** A path as printed in messages: relative to the working folder when inside it. */
 function display(/** @type {string} */ p) {
-  const rel = path.relative(process.cwd(), p);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel.split(path.sep).join('/');
+	const rel = path.relative(process.cwd(), p);
+	return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel.split(path.sep).join('/');
 }
 
 /**
@@ -94,32 +100,35 @@ function display(/** @type {string} */ p) {
  * @returns {{ layers: { stem: string, file: string, fc: any }[], errors: string[], notices: string[] }}
  */
 export function readAuthored(srcDir) {
-  // Any case of ".geojson", so that "Places.GeoJSON" is refused by name rather than left out.
-  const files = fs.readdirSync(srcDir).filter((f) => f.toLowerCase().endsWith('.geojson')).sort();
-  const seenIds = new Map();
-  const errors = [];
-  const notices = [];
-  const layers = [];
-  for (const name of files) {
-    const file = display(path.join(srcDir, name));
-    const stem = name.slice(0, -'.geojson'.length);
-    const { value: fc, error } = readJsonFile(path.join(srcDir, name), file);
-    if (error) {
-      errors.push(error);
-      continue;
-    }
-    const badName = layerFileProblem(name);
-    if (badName) errors.push(`${file}: ${badName}`);
-    else if (RESERVED.includes(stem) || stem.startsWith('detail-')) {
-      errors.push(`${file}: the name "${stem}" is taken by a generated file; rename the layer`);
-    }
-    const problems = validateCollection(file, stem, fc, seenIds);
-    if (problems.length) errors.push(...problems);
-    else notices.push(...rewindCollection(file, fc));
-    layers.push({ stem, file, fc });
-  }
-  if (files.length === 0) errors.push(`${display(srcDir)}: no .geojson files`);
-  return { layers, errors, notices };
+	// Any case of ".geojson", so that "Places.GeoJSON" is refused by name rather than left out.
+	const files = fs
+		.readdirSync(srcDir)
+		.filter((f) => f.toLowerCase().endsWith('.geojson'))
+		.sort();
+	const seenIds = new Map();
+	const errors = [];
+	const notices = [];
+	const layers = [];
+	for (const name of files) {
+		const file = display(path.join(srcDir, name));
+		const stem = name.slice(0, -'.geojson'.length);
+		const { value: fc, error } = readJsonFile(path.join(srcDir, name), file);
+		if (error) {
+			errors.push(error);
+			continue;
+		}
+		const badName = layerFileProblem(name);
+		if (badName) errors.push(`${file}: ${badName}`);
+		else if (RESERVED.includes(stem) || stem.startsWith('detail-')) {
+			errors.push(`${file}: the name "${stem}" is taken by a generated file; rename the layer`);
+		}
+		const problems = validateCollection(file, stem, fc, seenIds);
+		if (problems.length) errors.push(...problems);
+		else notices.push(...rewindCollection(file, fc));
+		layers.push({ stem, file, fc });
+	}
+	if (files.length === 0) errors.push(`${display(srcDir)}: no .geojson files`);
+	return { layers, errors, notices };
 }
 
 /**
@@ -127,7 +136,7 @@ export function readAuthored(srcDir) {
  * @param {{ stem: string, fc: any }[]} layers  validated layers
  */
 export function pointsOf(layers) {
-  return new Map(layers.flatMap((l) => [...placePoints(l.fc)]));
+	return new Map(layers.flatMap((l) => [...placePoints(l.fc)]));
 }
 
 /**
@@ -139,12 +148,12 @@ export function pointsOf(layers) {
  * @returns {{ distances: import('../src/lib/data-contract.js').Distance[] | null, errors: string[] }}
  */
 export function readDistances(srcDir, layers, detail) {
-  const full = path.join(srcDir, 'distances.json');
-  if (!fs.existsSync(full)) return { distances: null, errors: [] };
-  const file = display(full);
-  const { value: specs, error } = readJsonFile(full, file);
-  if (error) return { distances: null, errors: [error] };
-  return measureDistances(file, specs, pointsOf(layers), landPolygons(detail));
+	const full = path.join(srcDir, 'distances.json');
+	if (!fs.existsSync(full)) return { distances: null, errors: [] };
+	const file = display(full);
+	const { value: specs, error } = readJsonFile(full, file);
+	if (error) return { distances: null, errors: [error] };
+	return measureDistances(file, specs, pointsOf(layers), landPolygons(detail));
 }
 
 /**
@@ -154,33 +163,39 @@ export function readDistances(srcDir, layers, detail) {
  * @param {Map<string, number[]>} points
  */
 function routesLayer(distances, points) {
-  const drawn = distances.filter((d) => d.draw);
-  if (!drawn.length) return null;
-  const km = (/** @type {number} */ n) => Math.round(n).toLocaleString('en-GB');
-  return {
-    type: 'FeatureCollection',
-    id: 'routes',
-    title: 'Great circles',
-    style: 'route',
-    source: 'computed by the geodata build from the places’ points (turf greatCircle)',
-    licence: 'CC0-1.0',
-    features: drawn.map((d) => {
-      const [a, b] = [points.get(/** @type {any} */ (d.from).point), points.get(/** @type {any} */ (d.to).point)];
-      const line = turf.greatCircle(/** @type {number[]} */ (a), /** @type {number[]} */ (b), { npoints: 720 });
-      const round = (/** @type {any} */ c) => (typeof c === 'number' ? Math.round(c * 1e4) / 1e4 : c.map(round));
-      return {
-        type: 'Feature',
-        properties: {
-          id: `route-${d.id}`,
-          name: `${d.label}: ${km(d.km)} km`,
-          label: `${km(d.km)} km`,
-          source: `distances.json “${d.id}”: the great circle between the two places’ points`,
-          accuracy: `computed; ${d.method}`
-        },
-        geometry: { ...line.geometry, coordinates: round(line.geometry.coordinates) }
-      };
-    })
-  };
+	const drawn = distances.filter((d) => d.draw);
+	if (!drawn.length) return null;
+	const km = (/** @type {number} */ n) => Math.round(n).toLocaleString('en-GB');
+	return {
+		type: 'FeatureCollection',
+		id: 'routes',
+		title: 'Great circles',
+		style: 'route',
+		source: 'computed by the geodata build from the places’ points (turf greatCircle)',
+		licence: 'CC0-1.0',
+		features: drawn.map((d) => {
+			const [a, b] = [
+				points.get(/** @type {any} */ (d.from).point),
+				points.get(/** @type {any} */ (d.to).point)
+			];
+			const line = turf.greatCircle(/** @type {number[]} */ (a), /** @type {number[]} */ (b), {
+				npoints: 720
+			});
+			const round = (/** @type {any} */ c) =>
+				typeof c === 'number' ? Math.round(c * 1e4) / 1e4 : c.map(round);
+			return {
+				type: 'Feature',
+				properties: {
+					id: `route-${d.id}`,
+					name: `${d.label}: ${km(d.km)} km`,
+					label: `${km(d.km)} km`,
+					source: `distances.json “${d.id}”: the great circle between the two places’ points`,
+					accuracy: `computed; ${d.method}`
+				},
+				geometry: { ...line.geometry, coordinates: round(line.geometry.coordinates) }
+			};
+		})
+	};
 }
 
 /**
@@ -192,58 +207,87 @@ function routesLayer(distances, points) {
  * @returns {Map<string, string>}
  */
 export function buildOutputs(layers, detail, distances, basemap) {
-  /** @type {Map<string, string>} */
-  const out = new Map();
-  /** @type {import('../src/lib/data-contract.js').LayerInfo[]} */
-  const manifest = [];
+	/** @type {Map<string, string>} */
+	const out = new Map();
+	/** @type {import('../src/lib/data-contract.js').LayerInfo[]} */
+	const manifest = [];
 
-  const routes = distances ? routesLayer(distances, pointsOf(layers)) : null;
-  for (const { stem, fc } of [...layers, ...(routes ? [{ stem: 'routes', fc: routes }] : [])].sort((a, b) => (a.stem < b.stem ? -1 : 1))) {
-    const meta = layerMeta(fc);
-    /** @type {import('geojson').FeatureCollection} */
-    const features = { type: 'FeatureCollection', features: fc.features };
-    const topo = withMeta(topology({ [stem]: features }, quantizationFor(turf.bbox(features))), meta);
-    const file = `${stem}.topo.json`;
-    out.set(file, JSON.stringify(topo));
-    manifest.push({
-      .../** @type {Omit<import('../src/lib/data-contract.js').LayerInfo, 'file' | 'features'>} */ (meta),
-      file: `/data/${file}`,
-      // What the page needs of each feature without decoding the data: its name and provenance
-      // for popups and the place index, and a point's position for its map marker.
-      features: fc.features.map((/** @type {any} */ f) => {
-        const { id, name, label, lineKind, source, accuracy, asOf } = f.properties;
-        const at = f.geometry.type === 'Point' ? { point: f.geometry.coordinates } : { anchor: anchorOf(f.geometry) };
-        return { id, name, ...(label ? { label } : {}), ...(lineKind ? { lineKind } : {}), source, accuracy, ...(asOf ? { asOf } : {}), ...at };
-      })
-    });
-  }
-  const basemapInfo = { credit: basemap.credit, details: basemap.details.map((d) => d.id) };
-  out.set('manifest.json', `${JSON.stringify({ basemap: basemapInfo, layers: manifest }, null, 2)}\n`);
-  if (distances) out.set('distances.json', `${JSON.stringify(distances, null, 2)}\n`);
+	const routes = distances ? routesLayer(distances, pointsOf(layers)) : null;
+	for (const { stem, fc } of [...layers, ...(routes ? [{ stem: 'routes', fc: routes }] : [])].sort(
+		(a, b) => (a.stem < b.stem ? -1 : 1)
+	)) {
+		const meta = layerMeta(fc);
+		/** @type {import('geojson').FeatureCollection} */
+		const features = { type: 'FeatureCollection', features: fc.features };
+		const topo = withMeta(
+			topology({ [stem]: features }, quantizationFor(turf.bbox(features))),
+			meta
+		);
+		const file = `${stem}.topo.json`;
+		out.set(file, JSON.stringify(topo));
+		manifest.push({
+			.../** @type {Omit<import('../src/lib/data-contract.js').LayerInfo, 'file' | 'features'>} */ (
+				meta
+			),
+			file: `/data/${file}`,
+			// What the page needs of each feature without decoding the data: its name and provenance
+			// for popups and the place index, and a point's position for its map marker.
+			features: fc.features.map((/** @type {any} */ f) => {
+				const { id, name, label, lineKind, source, accuracy, asOf } = f.properties;
+				const at =
+					f.geometry.type === 'Point'
+						? { point: f.geometry.coordinates }
+						: { anchor: anchorOf(f.geometry) };
+				return {
+					id,
+					name,
+					...(label ? { label } : {}),
+					...(lineKind ? { lineKind } : {}),
+					source,
+					accuracy,
+					...(asOf ? { asOf } : {}),
+					...at
+				};
+			})
+		});
+	}
+	const basemapInfo = { credit: basemap.credit, details: basemap.details.map((d) => d.id) };
+	out.set(
+		'manifest.json',
+		`${JSON.stringify({ basemap: basemapInfo, layers: manifest }, null, 2)}\n`
+	);
+	if (distances) out.set('distances.json', `${JSON.stringify(distances, null, 2)}\n`);
 
-  const world = buildWorld();
-  const worldProblems = checkWorld(world.topology);
-  if (worldProblems.length) throw new Error(worldProblems.map((p) => `world: ${p}`).join('\n'));
-  out.set('world.topo.json', JSON.stringify(withMeta(world.topology, { ...WORLD_META, notes: world.notes })));
+	const world = buildWorld();
+	const worldProblems = checkWorld(world.topology);
+	if (worldProblems.length) throw new Error(worldProblems.map((p) => `world: ${p}`).join('\n'));
+	out.set(
+		'world.topo.json',
+		JSON.stringify(withMeta(world.topology, { ...WORLD_META, notes: world.notes }))
+	);
 
-  const points = pointsOf(layers);
-  for (const clip of basemap.details) {
-    const id = clip.id;
-    const topo = buildDetailClip(detail, clip.bbox);
-    const expect = clip.expect.map((x) => ({ name: x.feature, at: /** @type {number[]} */ (points.get(x.feature)), in: x.in }));
-    const problems = checkDetailClip(topo, expect);
-    if (problems.length) throw new Error(problems.map((p) => `${id}: ${p}`).join('\n'));
-    const meta = {
-      id,
-      title: clip.title,
-      source: `Natural Earth 4.1 admin-0 countries 1:10m, via npm world-atlas 2.0.2 (${DETAIL_SOURCE}), clipped to bbox`,
-      licence: NATURAL_EARTH_LICENCE,
-      accuracy: 'Natural Earth 1:10m (about 1 km), unsimplified',
-      bbox: clip.bbox
-    };
-    out.set(`${id}.topo.json`, JSON.stringify(withMeta(topo, meta)));
-  }
-  return out;
+	const points = pointsOf(layers);
+	for (const clip of basemap.details) {
+		const id = clip.id;
+		const topo = buildDetailClip(detail, clip.bbox);
+		const expect = clip.expect.map((x) => ({
+			name: x.feature,
+			at: /** @type {number[]} */ (points.get(x.feature)),
+			in: x.in
+		}));
+		const problems = checkDetailClip(topo, expect);
+		if (problems.length) throw new Error(problems.map((p) => `${id}: ${p}`).join('\n'));
+		const meta = {
+			id,
+			title: clip.title,
+			source: `Natural Earth 4.1 admin-0 countries 1:10m, via npm world-atlas 2.0.2 (${DETAIL_SOURCE}), clipped to bbox`,
+			licence: NATURAL_EARTH_LICENCE,
+			accuracy: 'Natural Earth 1:10m (about 1 km), unsimplified',
+			bbox: clip.bbox
+		};
+		out.set(`${id}.topo.json`, JSON.stringify(withMeta(topo, meta)));
+	}
+	return out;
 }
 
 /**
@@ -254,63 +298,74 @@ export function buildOutputs(layers, detail, distances, basemap) {
  * @param {string} outDir
  */
 export function writeOutputs(outputs, outDir) {
-  fs.mkdirSync(path.dirname(outDir), { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(path.dirname(outDir), '.data-tmp-'));
-  try {
-    for (const [name, text] of outputs) fs.writeFileSync(path.join(tmp, name), text);
-    fs.mkdirSync(outDir, { recursive: true });
-    for (const name of outputs.keys()) fs.renameSync(path.join(tmp, name), path.join(outDir, name));
-    for (const name of fs.readdirSync(outDir)) {
-      if ((name.endsWith('.topo.json') || name === 'manifest.json' || name === 'distances.json') && !outputs.has(name)) fs.rmSync(path.join(outDir, name));
-    }
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+	fs.mkdirSync(path.dirname(outDir), { recursive: true });
+	const tmp = fs.mkdtempSync(path.join(path.dirname(outDir), '.data-tmp-'));
+	try {
+		for (const [name, text] of outputs) fs.writeFileSync(path.join(tmp, name), text);
+		fs.mkdirSync(outDir, { recursive: true });
+		for (const name of outputs.keys()) fs.renameSync(path.join(tmp, name), path.join(outDir, name));
+		for (const name of fs.readdirSync(outDir)) {
+			if (
+				(name.endsWith('.topo.json') || name === 'manifest.json' || name === 'distances.json') &&
+				!outputs.has(name)
+			)
+				fs.rmSync(path.join(outDir, name));
+		}
+	} finally {
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
 }
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const story = storyPaths();
-  const opts = { src: story.geodata, out: story.data };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--src') opts.src = path.resolve(argv[++i]);
-    else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]} (usage: build.js [--src dir] [--out dir])`);
-  }
-  return opts;
+	const story = storyPaths();
+	const opts = { src: story.geodata, out: story.data };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--src') opts.src = path.resolve(argv[++i]);
+		else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
+		else throw new Error(`unknown argument ${argv[i]} (usage: build.js [--src dir] [--out dir])`);
+	}
+	return opts;
 }
 
 function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  const { layers, errors, notices } = readAuthored(opts.src);
-  for (const n of notices) console.log(n);
-  // Distances and the basemap refer to the layers' points: checked once the layers are valid.
-  const detail = errors.length ? null : loadDetailSource();
-  if (detail) errors.push(...checkCountries(layers, countryIndex(detail)));
-  const measured = detail ? readDistances(opts.src, layers, detail) : { distances: null, errors: [] };
-  const { basemap, errors: basemapErrors } = detail ? readBasemap(display(path.join(opts.src, 'basemap.json')), pointsOf(layers)) : { basemap: null, errors: [] };
-  errors.push(...measured.errors, ...basemapErrors);
-  if (errors.length || !detail || !basemap) {
-    for (const e of errors) console.error(e);
-    console.error(`geodata: ${errors.length} error(s); nothing written`);
-    process.exit(1);
-  }
-  let outputs;
-  try {
-    outputs = buildOutputs(layers, detail, measured.distances, basemap);
-  } catch (e) {
-    console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
-    console.error('geodata: build failed; nothing written');
-    process.exit(1);
-  }
-  writeOutputs(outputs, opts.out);
-  let total = 0;
-  for (const [name, text] of outputs) {
-    const bytes = Buffer.byteLength(text);
-    total += bytes;
-    console.log(`  ${display(path.join(opts.out, name)).padEnd(40)} ${String(bytes).padStart(8)} B`);
-  }
-  console.log(`geodata: wrote ${outputs.size} files, ${(total / 1024).toFixed(1)} KiB`);
+	const opts = parseArgs(process.argv.slice(2));
+	const { layers, errors, notices } = readAuthored(opts.src);
+	for (const n of notices) console.log(n);
+	// Distances and the basemap refer to the layers' points: checked once the layers are valid.
+	const detail = errors.length ? null : loadDetailSource();
+	if (detail) errors.push(...checkCountries(layers, countryIndex(detail)));
+	const measured = detail
+		? readDistances(opts.src, layers, detail)
+		: { distances: null, errors: [] };
+	const { basemap, errors: basemapErrors } = detail
+		? readBasemap(display(path.join(opts.src, 'basemap.json')), pointsOf(layers))
+		: { basemap: null, errors: [] };
+	errors.push(...measured.errors, ...basemapErrors);
+	if (errors.length || !detail || !basemap) {
+		for (const e of errors) console.error(e);
+		console.error(`geodata: ${errors.length} error(s); nothing written`);
+		process.exit(1);
+	}
+	let outputs;
+	try {
+		outputs = buildOutputs(layers, detail, measured.distances, basemap);
+	} catch (e) {
+		console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
+		console.error('geodata: build failed; nothing written');
+		process.exit(1);
+	}
+	writeOutputs(outputs, opts.out);
+	let total = 0;
+	for (const [name, text] of outputs) {
+		const bytes = Buffer.byteLength(text);
+		total += bytes;
+		console.log(
+			`  ${display(path.join(opts.out, name)).padEnd(40)} ${String(bytes).padStart(8)} B`
+		);
+	}
+	console.log(`geodata: wrote ${outputs.size} files, ${(total / 1024).toFixed(1)} KiB`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+	main();

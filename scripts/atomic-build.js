@@ -12,22 +12,22 @@ import { formatHeaders, formatRedirects, headerRules, OEMBED_NOT_FOUND } from '.
  * @returns {import('@sveltejs/kit').Adapter}
  */
 export function atomicBuild(dest, make) {
-  const next = `${dest}.next`;
-  const old = `${dest}.old`;
-  const inner = make(next);
-  return {
-    name: `atomic ${inner.name}`,
-    async adapt(builder) {
-      for (const dir of [next, old]) fs.rmSync(dir, { recursive: true, force: true });
-      await inner.adapt(builder);
-      const base = builder.config.kit.paths.base;
-      fs.writeFileSync(`${next}/${OEMBED_NOT_FOUND.file}`, OEMBED_NOT_FOUND.body);
-      fs.writeFileSync(`${next}/_redirects`, formatRedirects(base));
-      fs.writeFileSync(`${next}/_headers`, formatHeaders(headerRules(next, base)));
-      if (fs.existsSync(dest)) fs.renameSync(dest, old);
-      fs.renameSync(next, dest);
-      fs.rmSync(old, { recursive: true, force: true });
-      builder.log.minor(`Swapped the new site into ${dest}/`);
-    }
-  };
+	const next = `${dest}.next`;
+	const old = `${dest}.old`;
+	const inner = make(next);
+	return {
+		name: `atomic ${inner.name}`,
+		async adapt(builder) {
+			for (const dir of [next, old]) fs.rmSync(dir, { recursive: true, force: true });
+			await inner.adapt(builder);
+			const base = builder.config.kit.paths.base;
+			fs.writeFileSync(`${next}/${OEMBED_NOT_FOUND.file}`, OEMBED_NOT_FOUND.body);
+			fs.writeFileSync(`${next}/_redirects`, formatRedirects(base));
+			fs.writeFileSync(`${next}/_headers`, formatHeaders(headerRules(next, base)));
+			if (fs.existsSync(dest)) fs.renameSync(dest, old);
+			fs.renameSync(next, dest);
+			fs.rmSync(old, { recursive: true, force: true });
+			builder.log.minor(`Swapped the new site into ${dest}/`);
+		}
+	};
 }

@@ -11,8 +11,8 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.js';
 
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = arg('runs', '3');
 const LOADS = arg('loads', '3');
@@ -23,130 +23,323 @@ const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** @param {string} command @param {string[]} args @param {object} [options] */
 function run(command, args, options = {}) {
-  const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}`);
+	const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+	if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}`);
 }
 
 console.error('building…');
-run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+	stdio: ['ignore', 'ignore', 'inherit']
+});
 
 // ---------------------------------------------------------------- the yardstick, ours and the peer's
 /** The still of the view counts as the map shown: the box is never empty from then on. */
-const STILL_SHOWN = "(() => { const i = document.querySelector('.still img'); return !!i && i.complete && i.naturalWidth > 0; })()";
+const STILL_SHOWN =
+	"(() => { const i = document.querySelector('.still img'); return !!i && i.complete && i.naturalWidth > 0; })()";
 
 /** @typedef {{ lighthouse: Record<string, any[]>, playwright: Record<string, any[]> }} Figures */
 /** @returns {Figures | null} */
-function measure(/** @type {string} */ target, /** @type {string[]} */ extra, /** @type {string} */ out) {
-  if (!existsSync(join(SHARED, 'bench/measure.mjs'))) return null;
-  if (!existsSync(join(BENCH, 'node_modules/lighthouse'))) {
-    console.error('installing the yardstick in .cache/bench…');
-    cpSync(join(SHARED, 'bench'), BENCH, { recursive: true });
-    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: BENCH });
-  }
-  console.error(`measuring ${target}…`);
-  run(process.execPath, [join(BENCH, 'measure.mjs'), target, '--runs', RUNS, '--loads', LOADS, '--viewports', 'desktop,phone', '--json', out, ...extra], {
-    env: { ...process.env, CHROME_PATH: CHROME },
-    stdio: ['ignore', 'ignore', 'inherit']
-  });
-  return JSON.parse(readFileSync(out, 'utf8'));
+function measure(
+	/** @type {string} */ target,
+	/** @type {string[]} */ extra,
+	/** @type {string} */ out
+) {
+	if (!existsSync(join(SHARED, 'bench/measure.mjs'))) return null;
+	if (!existsSync(join(BENCH, 'node_modules/lighthouse'))) {
+		console.error('installing the yardstick in .cache/bench…');
+		cpSync(join(SHARED, 'bench'), BENCH, { recursive: true });
+		run('npm', ['install', '--no-audit', '--no-fund'], { cwd: BENCH });
+	}
+	console.error(`measuring ${target}…`);
+	run(
+		process.execPath,
+		[
+			join(BENCH, 'measure.mjs'),
+			target,
+			'--runs',
+			RUNS,
+			'--loads',
+			LOADS,
+			'--viewports',
+			'desktop,phone',
+			'--json',
+			out,
+			...extra
+		],
+		{
+			env: { ...process.env, CHROME_PATH: CHROME },
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
+	return JSON.parse(readFileSync(out, 'utf8'));
 }
 
 const ours = measure('build', ['--ready', STILL_SHOWN], join(BENCH, 'ours.json'));
-const peer = process.argv.includes('--no-peer') || !existsSync(PEER) ? null : measure(PEER, [], join(BENCH, 'peer.json'));
+const peer =
+	process.argv.includes('--no-peer') || !existsSync(PEER)
+		? null
+		: measure(PEER, [], join(BENCH, 'peer.json'));
 
 const median = (/** @type {number[]} */ xs) => {
-  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  return v.length ? (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null;
+	const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+	return v.length
+		? v.length % 2
+			? v[v.length >> 1]
+			: (v[v.length / 2 - 1] + v[v.length / 2]) / 2
+		: null;
 };
-const pick = (/** @type {Figures | null} */ f, /** @type {'lighthouse' | 'playwright'} */ tool, /** @type {string} */ group, /** @type {string} */ key) =>
-  f ? median((f[tool][group] ?? []).filter((r) => !r.error).map((r) => r[key])) : null;
+const pick = (
+	/** @type {Figures | null} */ f,
+	/** @type {'lighthouse' | 'playwright'} */ tool,
+	/** @type {string} */ group,
+	/** @type {string} */ key
+) => (f ? median((f[tool][group] ?? []).filter((r) => !r.error).map((r) => r[key])) : null);
 
 /** [label, tool, group, key, unit, target for ours (or null), whether lower is better] */
 const ROWS = /** @type {const} */ ([
-  ['Lighthouse performance, desktop', 'lighthouse', 'desktop', 'performance', '', (/** @type {number} */ v) => v >= 98, false],
-  ['Lighthouse performance, mobile', 'lighthouse', 'mobile', 'performance', '', (/** @type {number} */ v) => v >= 90, false],
-  ['Lighthouse accessibility, mobile', 'lighthouse', 'mobile', 'accessibility', '', (/** @type {number} */ v) => v === 100, false],
-  ['Lighthouse best practices, mobile', 'lighthouse', 'mobile', 'bestPractices', '', (/** @type {number} */ v) => v === 100, false],
-  ['Lighthouse SEO, mobile', 'lighthouse', 'mobile', 'seo', '', (/** @type {number} */ v) => v === 100, false],
-  ['LCP, desktop', 'lighthouse', 'desktop', 'lcp', 'ms', null, true],
-  ['LCP, mobile', 'lighthouse', 'mobile', 'lcp', 'ms', (/** @type {number} */ v) => v <= 2000, true],
-  ['Total blocking time, desktop', 'lighthouse', 'desktop', 'tbt', 'ms', null, true],
-  ['Total blocking time, mobile', 'lighthouse', 'mobile', 'tbt', 'ms', (/** @type {number} */ v) => v <= 200, true],
-  ['CLS, mobile', 'lighthouse', 'mobile', 'cls', '', (/** @type {number} */ v) => v <= 0.01, true],
-  ['Transfer, mobile', 'lighthouse', 'mobile', 'totalBytes', 'KiB', null, true],
-  ['Navigation → map box shows the view, desktop', 'playwright', 'desktop', 'mapLoadMs', 'ms', null, true],
-  ['Navigation → map box shows the view, phone', 'playwright', 'phone', 'mapLoadMs', 'ms', (/** @type {number} */ v) => v <= 1000, true],
-  ['Scroll: long tasks, desktop', 'playwright', 'desktop', 'longTasks', '', 'peer', true],
-  ['Scroll: long tasks, phone', 'playwright', 'phone', 'longTasks', '', 'peer', true],
-  ['Scroll: long-task time, desktop', 'playwright', 'desktop', 'longTaskMs', 'ms', null, true],
-  ['Scroll: long-task time, phone', 'playwright', 'phone', 'longTaskMs', 'ms', null, true],
-  ['Scroll: longest task, desktop', 'playwright', 'desktop', 'longestTaskMs', 'ms', (/** @type {number} */ v) => v <= 100, true],
-  ['Scroll: longest task, phone', 'playwright', 'phone', 'longestTaskMs', 'ms', (/** @type {number} */ v) => v <= 100, true],
-  ['Scroll: frame interval p50, desktop', 'playwright', 'desktop', 'frameP50', 'ms', (/** @type {number} */ v) => v <= 20, true],
-  ['Scroll: frame interval p50, phone', 'playwright', 'phone', 'frameP50', 'ms', (/** @type {number} */ v) => v <= 20, true],
-  ['Scroll: frame interval p95, desktop', 'playwright', 'desktop', 'frameP95', 'ms', null, true],
-  ['Scroll: frame interval p95, phone', 'playwright', 'phone', 'frameP95', 'ms', null, true]
+	[
+		'Lighthouse performance, desktop',
+		'lighthouse',
+		'desktop',
+		'performance',
+		'',
+		(/** @type {number} */ v) => v >= 98,
+		false
+	],
+	[
+		'Lighthouse performance, mobile',
+		'lighthouse',
+		'mobile',
+		'performance',
+		'',
+		(/** @type {number} */ v) => v >= 90,
+		false
+	],
+	[
+		'Lighthouse accessibility, mobile',
+		'lighthouse',
+		'mobile',
+		'accessibility',
+		'',
+		(/** @type {number} */ v) => v === 100,
+		false
+	],
+	[
+		'Lighthouse best practices, mobile',
+		'lighthouse',
+		'mobile',
+		'bestPractices',
+		'',
+		(/** @type {number} */ v) => v === 100,
+		false
+	],
+	[
+		'Lighthouse SEO, mobile',
+		'lighthouse',
+		'mobile',
+		'seo',
+		'',
+		(/** @type {number} */ v) => v === 100,
+		false
+	],
+	['LCP, desktop', 'lighthouse', 'desktop', 'lcp', 'ms', null, true],
+	[
+		'LCP, mobile',
+		'lighthouse',
+		'mobile',
+		'lcp',
+		'ms',
+		(/** @type {number} */ v) => v <= 2000,
+		true
+	],
+	['Total blocking time, desktop', 'lighthouse', 'desktop', 'tbt', 'ms', null, true],
+	[
+		'Total blocking time, mobile',
+		'lighthouse',
+		'mobile',
+		'tbt',
+		'ms',
+		(/** @type {number} */ v) => v <= 200,
+		true
+	],
+	['CLS, mobile', 'lighthouse', 'mobile', 'cls', '', (/** @type {number} */ v) => v <= 0.01, true],
+	['Transfer, mobile', 'lighthouse', 'mobile', 'totalBytes', 'KiB', null, true],
+	[
+		'Navigation → map box shows the view, desktop',
+		'playwright',
+		'desktop',
+		'mapLoadMs',
+		'ms',
+		null,
+		true
+	],
+	[
+		'Navigation → map box shows the view, phone',
+		'playwright',
+		'phone',
+		'mapLoadMs',
+		'ms',
+		(/** @type {number} */ v) => v <= 1000,
+		true
+	],
+	['Scroll: long tasks, desktop', 'playwright', 'desktop', 'longTasks', '', 'peer', true],
+	['Scroll: long tasks, phone', 'playwright', 'phone', 'longTasks', '', 'peer', true],
+	['Scroll: long-task time, desktop', 'playwright', 'desktop', 'longTaskMs', 'ms', null, true],
+	['Scroll: long-task time, phone', 'playwright', 'phone', 'longTaskMs', 'ms', null, true],
+	[
+		'Scroll: longest task, desktop',
+		'playwright',
+		'desktop',
+		'longestTaskMs',
+		'ms',
+		(/** @type {number} */ v) => v <= 100,
+		true
+	],
+	[
+		'Scroll: longest task, phone',
+		'playwright',
+		'phone',
+		'longestTaskMs',
+		'ms',
+		(/** @type {number} */ v) => v <= 100,
+		true
+	],
+	[
+		'Scroll: frame interval p50, desktop',
+		'playwright',
+		'desktop',
+		'frameP50',
+		'ms',
+		(/** @type {number} */ v) => v <= 20,
+		true
+	],
+	[
+		'Scroll: frame interval p50, phone',
+		'playwright',
+		'phone',
+		'frameP50',
+		'ms',
+		(/** @type {number} */ v) => v <= 20,
+		true
+	],
+	['Scroll: frame interval p95, desktop', 'playwright', 'desktop', 'frameP95', 'ms', null, true],
+	['Scroll: frame interval p95, phone', 'playwright', 'phone', 'frameP95', 'ms', null, true]
 ]);
 
 const show = (/** @type {number | null} */ v, /** @type {string} */ unit) =>
-  v == null ? '-' : unit === 'KiB' ? `${(v / 1024).toFixed(0)} KiB` : unit === 'ms' ? `${Math.round(v)} ms` : String(+v.toFixed(3));
+	v == null
+		? '-'
+		: unit === 'KiB'
+			? `${(v / 1024).toFixed(0)} KiB`
+			: unit === 'ms'
+				? `${Math.round(v)} ms`
+				: String(+v.toFixed(3));
 
 /** @param {string[][]} rows */
 function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd());
-  console.log('');
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+	for (const r of rows)
+		console.log(
+			r
+				.map((c, i) => c.padEnd(widths[i]))
+				.join(' | ')
+				.trimEnd()
+		);
+	console.log('');
 }
 
 if (ours) {
-  const rows = [['', 'ours', peer ? 'peer' : '', peer ? 'ours / peer' : '', 'target', 'met']];
-  for (const [label, tool, group, key, unit, target] of ROWS) {
-    const o = pick(ours, tool, group, key);
-    const p = pick(peer, tool, group, key);
-    const goal = target === 'peer' ? (p == null ? null : (/** @type {number} */ v) => v <= p) : target;
-    rows.push([label, show(o, unit), show(p, unit), o != null && p ? (o / p).toFixed(2) : '', target === 'peer' ? '≤ peer' : goal ? 'see issue 10' : '', o == null || !goal ? '' : goal(o) ? 'yes' : 'NO']);
-  }
-  console.log(`Medians of ${RUNS} Lighthouse runs and ${LOADS} cold Playwright loads, in one run (software WebGL).`);
-  console.log("Ours: the map box counts as showing the view once its still is there; the live map loads when the reader engages (the scripted scroll does).\n");
-  table(rows);
+	const rows = [['', 'ours', peer ? 'peer' : '', peer ? 'ours / peer' : '', 'target', 'met']];
+	for (const [label, tool, group, key, unit, target] of ROWS) {
+		const o = pick(ours, tool, group, key);
+		const p = pick(peer, tool, group, key);
+		const goal =
+			target === 'peer' ? (p == null ? null : (/** @type {number} */ v) => v <= p) : target;
+		rows.push([
+			label,
+			show(o, unit),
+			show(p, unit),
+			o != null && p ? (o / p).toFixed(2) : '',
+			target === 'peer' ? '≤ peer' : goal ? 'see issue 10' : '',
+			o == null || !goal ? '' : goal(o) ? 'yes' : 'NO'
+		]);
+	}
+	console.log(
+		`Medians of ${RUNS} Lighthouse runs and ${LOADS} cold Playwright loads, in one run (software WebGL).`
+	);
+	console.log(
+		'Ours: the map box counts as showing the view once its still is there; the live map loads when the reader engages (the scripted scroll does).\n'
+	);
+	table(rows);
 } else console.log('(../shared/bench is not here: the yardstick was not run)\n');
 
 // ---------------------------------------------------------------- sizes, and the live map itself
 const gz = (/** @type {string} */ file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 const html = readFileSync('build/index.html', 'utf8');
-const early = [...new Set([...html.matchAll(/(?:href|import\()\s*=?\s*"(\.?\/?_app\/[^"]+\.js)"/g)].map((m) => m[1].replace(/^\.?\//, '')))];
+const early = [
+	...new Set(
+		[...html.matchAll(/(?:href|import\()\s*=?\s*"(\.?\/?_app\/[^"]+\.js)"/g)].map((m) =>
+			m[1].replace(/^\.?\//, '')
+		)
+	)
+];
 /** @type {string[]} */
 const all = [];
-const walk = (/** @type {string} */ dir) => readdirSync(dir).forEach((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : all.push(join(dir, n))));
+const walk = (/** @type {string} */ dir) =>
+	readdirSync(dir).forEach((n) =>
+		statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : all.push(join(dir, n))
+	);
 walk('build/_app');
 const lazy = all.filter((f) => /\.(m?js)$/.test(f) && !early.includes(f.replace(/^build\//, '')));
 // The data files, not the .br and .gz copies the build writes beside them.
-const data = readdirSync('build/data').filter((n) => n.endsWith('.json')).map((n) => join('build/data', n));
-console.log(`JavaScript before the map (gzip): ${kb(early.reduce((s, f) => s + gz(join('build', f)), 0))} in ${early.length} files`);
-console.log(`JavaScript loaded for the live map (gzip): ${kb(lazy.reduce((s, f) => s + gz(f), 0))} in ${lazy.length} files`);
+const data = readdirSync('build/data')
+	.filter((n) => n.endsWith('.json'))
+	.map((n) => join('build/data', n));
+console.log(
+	`JavaScript before the map (gzip): ${kb(early.reduce((s, f) => s + gz(join('build', f)), 0))} in ${early.length} files`
+);
+console.log(
+	`JavaScript loaded for the live map (gzip): ${kb(lazy.reduce((s, f) => s + gz(f), 0))} in ${lazy.length} files`
+);
 console.log(`Map data (gzip): ${kb(data.reduce((s, f) => s + gz(f), 0))} in ${data.length} files`);
-console.log(`HTML of the story (gzip): ${kb(gz('build/index.html'))}; first still (phone): ${kb(statSync(`build/stills/${/\/stills\/([\w-]+-narrow\.png)/.exec(html)?.[1]}`).size)}`);
+console.log(
+	`HTML of the story (gzip): ${kb(gz('build/index.html'))}; first still (phone): ${kb(statSync(`build/stills/${/\/stills\/([\w-]+-narrow\.png)/.exec(html)?.[1]}`).size)}`
+);
 
 const server = await serve('build', 0);
 const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 const browser = await chromium.launch({
-  executablePath: CHROME,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader']
+	executablePath: CHROME,
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--enable-unsafe-swiftshader'
+	]
 });
-for (const [name, viewport] of /** @type {const} */ ([['desktop', { width: 1280, height: 800 }], ['phone', { width: 412, height: 823 }]])) {
-  const times = [];
-  for (let i = 0; i < Number(LOADS); i++) {
-    const page = await browser.newPage({ viewport });
-    await page.goto(`${base}/`);
-    await page.waitForSelector('[data-live="waiting"]', { state: 'attached' });
-    const t0 = await page.evaluate(() => performance.now());
-    await page.mouse.move(5, 5);
-    await page.waitForSelector('[data-map-state="ready"]', { timeout: 60_000 });
-    times.push((await page.evaluate(() => performance.now())) - t0);
-    await page.close();
-  }
-  console.log(`Live map, from the reader's first move to drawn, ${name}, median of ${LOADS}: ${Math.round(/** @type {number} */ (median(times)))} ms (software WebGL)`);
+for (const [name, viewport] of /** @type {const} */ ([
+	['desktop', { width: 1280, height: 800 }],
+	['phone', { width: 412, height: 823 }]
+])) {
+	const times = [];
+	for (let i = 0; i < Number(LOADS); i++) {
+		const page = await browser.newPage({ viewport });
+		await page.goto(`${base}/`);
+		await page.waitForSelector('[data-live="waiting"]', { state: 'attached' });
+		const t0 = await page.evaluate(() => performance.now());
+		await page.mouse.move(5, 5);
+		await page.waitForSelector('[data-map-state="ready"]', { timeout: 60_000 });
+		times.push((await page.evaluate(() => performance.now())) - t0);
+		await page.close();
+	}
+	console.log(
+		`Live map, from the reader's first move to drawn, ${name}, median of ${LOADS}: ${Math.round(/** @type {number} */ (median(times)))} ms (software WebGL)`
+	);
 }
 await browser.close();
 server.close();

@@ -19,27 +19,28 @@ const HOST_FILES = new Set(['_headers', '_redirects']);
  * @returns {string[] | null | 'outside'}
  */
 export function siteSegments(url, base) {
-  if (!url.startsWith('/')) return null;
-  let decoded;
-  try {
-    decoded = decodeURIComponent(url.split('?')[0]);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  /** @type {string[]} */
-  const segments = [];
-  for (const part of decoded.split('/')) {
-    if (part === '..') segments.pop();
-    else if (part && part !== '.') segments.push(part);
-  }
-  const baseSegments = base.split('/').filter(Boolean);
-  if (baseSegments.some((s, i) => segments[i] !== s)) return 'outside';
-  return segments.slice(baseSegments.length);
+	if (!url.startsWith('/')) return null;
+	let decoded;
+	try {
+		decoded = decodeURIComponent(url.split('?')[0]);
+	} catch {
+		return null;
+	}
+	if (decoded.includes('\0')) return null;
+	/** @type {string[]} */
+	const segments = [];
+	for (const part of decoded.split('/')) {
+		if (part === '..') segments.pop();
+		else if (part && part !== '.') segments.push(part);
+	}
+	const baseSegments = base.split('/').filter(Boolean);
+	if (baseSegments.some((s, i) => segments[i] !== s)) return 'outside';
+	return segments.slice(baseSegments.length);
 }
 
 /** The path of a site file (e.g. "sources/x.html") whose header rules it gets. */
-export const rulePath = (/** @type {string} */ base, /** @type {string} */ file) => `${base}/${file}`;
+export const rulePath = (/** @type {string} */ base, /** @type {string} */ file) =>
+	`${base}/${file}`;
 
 /**
  * The file of `root` that `segments` name, with its open handle and size, or null (not found).
@@ -48,15 +49,15 @@ export const rulePath = (/** @type {string} */ base, /** @type {string} */ file)
  * @param {string[]} segments  from siteSegments
  */
 export async function openSiteFile(root, segments) {
-  if (segments.some((s) => s.startsWith('.'))) return null;
-  const rel = segments.join('/');
-  if (HOST_FILES.has(rel) || /\.(br|gz)$/.test(rel)) return null;
-  const candidates = rel === '' ? ['index.html'] : [rel, `${rel}.html`, `${rel}/index.html`];
-  for (const file of candidates) {
-    const found = await openFile(root, file);
-    if (found) return { file, ...found };
-  }
-  return null;
+	if (segments.some((s) => s.startsWith('.'))) return null;
+	const rel = segments.join('/');
+	if (HOST_FILES.has(rel) || /\.(br|gz)$/.test(rel)) return null;
+	const candidates = rel === '' ? ['index.html'] : [rel, `${rel}.html`, `${rel}/index.html`];
+	for (const file of candidates) {
+		const found = await openFile(root, file);
+		if (found) return { file, ...found };
+	}
+	return null;
 }
 
 /**
@@ -65,16 +66,16 @@ export async function openSiteFile(root, segments) {
  * @param {string} file
  */
 export async function openFile(root, file) {
-  const abs = path.join(root, file);
-  let handle;
-  try {
-    handle = await fs.open(abs, 'r');
-    const stat = await handle.stat();
-    const [real, realRoot] = await Promise.all([fs.realpath(abs), fs.realpath(root)]);
-    if (stat.isFile() && real.startsWith(realRoot + path.sep)) return { handle, stat };
-  } catch {
-    // Not there (or removed by a rebuild while we looked): not found.
-  }
-  await handle?.close();
-  return null;
+	const abs = path.join(root, file);
+	let handle;
+	try {
+		handle = await fs.open(abs, 'r');
+		const stat = await handle.stat();
+		const [real, realRoot] = await Promise.all([fs.realpath(abs), fs.realpath(root)]);
+		if (stat.isFile() && real.startsWith(realRoot + path.sep)) return { handle, stat };
+	} catch {
+		// Not there (or removed by a rebuild while we looked): not found.
+	}
+	await handle?.close();
+	return null;
 }

@@ -4,4 +4,5 @@
 // loads it right after (hydration comes a few round trips later, the live map on engagement).
 import type { Handle } from '@sveltejs/kit';
 
-export const handle: Handle = ({ event, resolve }) => resolve(event, { preload: ({ type }) => type === 'css' });
+export const handle: Handle = ({ event, resolve }) =>
+	resolve(event, { preload: ({ type }) => type === 'css' });

@@ -31,33 +31,65 @@ const isText = (/** @type {unknown} */ v) => typeof v === 'string' && v.trim() !
  * @returns {{ basemap: BasemapSpec | null, errors: string[] }}
  */
 export function readBasemap(file, points) {
-  if (!fs.existsSync(file)) return { basemap: null, errors: [`${file}: missing: it names the basemap's credit and its detail patches (see geodata/README.md)`] };
-  const { value: spec, error } = readJsonFile(file, file);
-  if (error) return { basemap: null, errors: [error] };
-  /** @type {string[]} */
-  const errors = [];
-  const credit = spec?.credit;
-  for (const key of ['title', 'attribution', 'source', 'licence']) if (!isText(credit?.[key])) errors.push(`${file}: credit: missing "${key}"`);
-  if (credit?.note !== undefined && !isText(credit.note)) errors.push(`${file}: credit: "note" must be text`);
-  if (credit?.noteWith !== undefined && !(Array.isArray(credit.noteWith) && credit.noteWith.every(isText))) errors.push(`${file}: credit: "noteWith" must be a list of layer ids`);
-  if (!Array.isArray(spec?.details)) errors.push(`${file}: "details" must be a list (it may be empty)`);
+	if (!fs.existsSync(file))
+		return {
+			basemap: null,
+			errors: [
+				`${file}: missing: it names the basemap's credit and its detail patches (see geodata/README.md)`
+			]
+		};
+	const { value: spec, error } = readJsonFile(file, file);
+	if (error) return { basemap: null, errors: [error] };
+	/** @type {string[]} */
+	const errors = [];
+	const credit = spec?.credit;
+	for (const key of ['title', 'attribution', 'source', 'licence'])
+		if (!isText(credit?.[key])) errors.push(`${file}: credit: missing "${key}"`);
+	if (credit?.note !== undefined && !isText(credit.note))
+		errors.push(`${file}: credit: "note" must be text`);
+	if (
+		credit?.noteWith !== undefined &&
+		!(Array.isArray(credit.noteWith) && credit.noteWith.every(isText))
+	)
+		errors.push(`${file}: credit: "noteWith" must be a list of layer ids`);
+	if (!Array.isArray(spec?.details))
+		errors.push(`${file}: "details" must be a list (it may be empty)`);
 
-  const seen = new Set();
-  (Array.isArray(spec?.details) ? spec.details : []).forEach((/** @type {any} */ d, /** @type {number} */ i) => {
-    const where = `${file}: detail ${isText(d?.id) ? d.id : `#${i + 1}`}`;
-    if (!isText(d?.id) || !d.id.startsWith('detail-') || !ID_PATTERN.test(d.id)) errors.push(`${where}: "id" must be detail-<name>, lower-case words joined by hyphens`);
-    else if (seen.has(d.id)) errors.push(`${where}: duplicate id`);
-    else seen.add(d.id);
-    if (!isText(d?.title)) errors.push(`${where}: missing "title"`);
-    const b = d?.bbox;
-    const boxOk = Array.isArray(b) && b.length === 4 && b.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
-      b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90 && b[0] < b[2] && b[1] < b[3];
-    if (!boxOk) errors.push(`${where}: "bbox" must be [west, south, east, north] in degrees, west < east and south < north`);
-    if (!Array.isArray(d?.expect)) errors.push(`${where}: "expect" must be a list of { "feature": point id, "in": country name }`);
-    for (const x of Array.isArray(d?.expect) ? d.expect : []) {
-      if (!isText(x?.feature) || !isText(x?.in)) errors.push(`${where}: each "expect" entry needs "feature" and "in"`);
-      else if (!points.has(x.feature)) errors.push(`${where}: expect: unknown point feature "${x.feature}"`);
-    }
-  });
-  return errors.length ? { basemap: null, errors } : { basemap: spec, errors };
+	const seen = new Set();
+	(Array.isArray(spec?.details) ? spec.details : []).forEach(
+		(/** @type {any} */ d, /** @type {number} */ i) => {
+			const where = `${file}: detail ${isText(d?.id) ? d.id : `#${i + 1}`}`;
+			if (!isText(d?.id) || !d.id.startsWith('detail-') || !ID_PATTERN.test(d.id))
+				errors.push(`${where}: "id" must be detail-<name>, lower-case words joined by hyphens`);
+			else if (seen.has(d.id)) errors.push(`${where}: duplicate id`);
+			else seen.add(d.id);
+			if (!isText(d?.title)) errors.push(`${where}: missing "title"`);
+			const b = d?.bbox;
+			const boxOk =
+				Array.isArray(b) &&
+				b.length === 4 &&
+				b.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+				b[0] >= -180 &&
+				b[2] <= 180 &&
+				b[1] >= -90 &&
+				b[3] <= 90 &&
+				b[0] < b[2] &&
+				b[1] < b[3];
+			if (!boxOk)
+				errors.push(
+					`${where}: "bbox" must be [west, south, east, north] in degrees, west < east and south < north`
+				);
+			if (!Array.isArray(d?.expect))
+				errors.push(
+					`${where}: "expect" must be a list of { "feature": point id, "in": country name }`
+				);
+			for (const x of Array.isArray(d?.expect) ? d.expect : []) {
+				if (!isText(x?.feature) || !isText(x?.in))
+					errors.push(`${where}: each "expect" entry needs "feature" and "in"`);
+				else if (!points.has(x.feature))
+					errors.push(`${where}: expect: unknown point feature "${x.feature}"`);
+			}
+		}
+	);
+	return errors.length ? { basemap: null, errors } : { basemap: spec, errors };
 }

@@ -31,10 +31,10 @@ const KM_PER_DEGREE = 111.195;
  * @returns {Map<string, Land[]>}
  */
 export function countryIndex(detail) {
-  // Copies: moving Crimea replaces the two features' geometry, and the clips need the original.
-  const features = detail.countries.features.map((f) => ({ ...f }));
-  moveCrimeaToUkraine(features);
-  return new Map(features.map((f) => [String(f.properties?.name), asPolygons(f.geometry)]));
+	// Copies: moving Crimea replaces the two features' geometry, and the clips need the original.
+	const features = detail.countries.features.map((f) => ({ ...f }));
+	moveCrimeaToUkraine(features);
+	return new Map(features.map((f) => [String(f.properties?.name), asPolygons(f.geometry)]));
 }
 
 /** Boxes of the polygons tested so far: computed on first use, so that a build whose points
@@ -44,29 +44,39 @@ const boxes = new WeakMap();
 
 /** [west, south, east, north] of a polygon's outer ring. */
 function boxOf(/** @type {Land} */ land) {
-  let box = boxes.get(land);
-  if (!box) {
-    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [x, y] of land[0]) {
-      [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
-    }
-    box = [w, s, e, n];
-    boxes.set(land, box);
-  }
-  return box;
+	let box = boxes.get(land);
+	if (!box) {
+		let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+		for (const [x, y] of land[0]) {
+			[w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+		}
+		box = [w, s, e, n];
+		boxes.set(land, box);
+	}
+	return box;
 }
 
 /** The point, and the same point 360° east and west: some 10m rings run past ±180° (Chukotka). */
-const copies = (/** @type {Position} */ [x, y]) => [[x, y], [x + 360, y], [x - 360, y]];
+const copies = (/** @type {Position} */ [x, y]) => [
+	[x, y],
+	[x + 360, y],
+	[x - 360, y]
+];
 
 /** Whether the point lies in one of the lands. */
 function inside(/** @type {Land[]} */ lands, /** @type {Position} */ point) {
-  return copies(point).some(([x, y]) =>
-    lands.some((land) => {
-      const [w, s, e, n] = boxOf(land);
-      return x >= w && x <= e && y >= s && y <= n && turf.booleanPointInPolygon([x, y], { type: 'Polygon', coordinates: land });
-    })
-  );
+	return copies(point).some(([x, y]) =>
+		lands.some((land) => {
+			const [w, s, e, n] = boxOf(land);
+			return (
+				x >= w &&
+				x <= e &&
+				y >= s &&
+				y <= n &&
+				turf.booleanPointInPolygon([x, y], { type: 'Polygon', coordinates: land })
+			);
+		})
+	);
 }
 
 /**
@@ -77,50 +87,55 @@ function inside(/** @type {Land[]} */ lands, /** @type {Position} */ point) {
  * @param {number} maxKm
  */
 function kmToOutline(lands, point, maxKm) {
-  let best = Infinity;
-  for (const [x, y] of copies(point)) {
-    const kx = KM_PER_DEGREE * Math.cos((y * Math.PI) / 180);
-    const [dx, dy] = [maxKm / kx, maxKm / KM_PER_DEGREE];
-    for (const land of lands) {
-      const [w, s, e, n] = boxOf(land);
-      if (x < w - dx || x > e + dx || y < s - dy || y > n + dy) continue;
-      for (const ring of land) {
-        for (let i = 1; i < ring.length; i++) {
-          const a = [(ring[i - 1][0] - x) * kx, (ring[i - 1][1] - y) * KM_PER_DEGREE];
-          const b = [(ring[i][0] - x) * kx, (ring[i][1] - y) * KM_PER_DEGREE];
-          best = Math.min(best, originToSegment(a, b));
-        }
-      }
-    }
-  }
-  return best <= maxKm ? best : Infinity;
+	let best = Infinity;
+	for (const [x, y] of copies(point)) {
+		const kx = KM_PER_DEGREE * Math.cos((y * Math.PI) / 180);
+		const [dx, dy] = [maxKm / kx, maxKm / KM_PER_DEGREE];
+		for (const land of lands) {
+			const [w, s, e, n] = boxOf(land);
+			if (x < w - dx || x > e + dx || y < s - dy || y > n + dy) continue;
+			for (const ring of land) {
+				for (let i = 1; i < ring.length; i++) {
+					const a = [(ring[i - 1][0] - x) * kx, (ring[i - 1][1] - y) * KM_PER_DEGREE];
+					const b = [(ring[i][0] - x) * kx, (ring[i][1] - y) * KM_PER_DEGREE];
+					best = Math.min(best, originToSegment(a, b));
+				}
+			}
+		}
+	}
+	return best <= maxKm ? best : Infinity;
 }
 
 /** Distance from [0, 0] to the segment a–b, on a plane. */
 function originToSegment(/** @type {Position} */ [ax, ay], /** @type {Position} */ [bx, by]) {
-  const [dx, dy] = [bx - ax, by - ay];
-  const length2 = dx * dx + dy * dy;
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length2));
-  return Math.hypot(ax + t * dx, ay + t * dy);
+	const [dx, dy] = [bx - ax, by - ay];
+	const length2 = dx * dx + dy * dy;
+	const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length2));
+	return Math.hypot(ax + t * dx, ay + t * dy);
 }
 
 /** Whether the point lies in the named country, or within TOLERANCE_KM of its outline. */
-function fits(/** @type {Map<string, Land[]>} */ index, /** @type {string} */ country, /** @type {Position} */ point) {
-  const lands = index.get(country) ?? [];
-  return inside(lands, point) || kmToOutline(lands, point, TOLERANCE_KM) <= TOLERANCE_KM;
+function fits(
+	/** @type {Map<string, Land[]>} */ index,
+	/** @type {string} */ country,
+	/** @type {Position} */ point
+) {
+	const lands = index.get(country) ?? [];
+	return inside(lands, point) || kmToOutline(lands, point, TOLERANCE_KM) <= TOLERANCE_KM;
 }
 
 /** The country whose land holds the point, or null (at sea). Tests every country: only used
  *  once a point is known to be wrong, to say where it is. */
 function countryAt(/** @type {Map<string, Land[]>} */ index, /** @type {Position} */ point) {
-  for (const [name, lands] of index) if (inside(lands, point)) return name;
-  return null;
+	for (const [name, lands] of index) if (inside(lands, point)) return name;
+	return null;
 }
 
 /** A country within TOLERANCE_KM of the point (a point just off a coast), or null. */
 function countryWithin(/** @type {Map<string, Land[]>} */ index, /** @type {Position} */ point) {
-  for (const [name, lands] of index) if (kmToOutline(lands, point, TOLERANCE_KM) <= TOLERANCE_KM) return name;
-  return null;
+	for (const [name, lands] of index)
+		if (kmToOutline(lands, point, TOLERANCE_KM) <= TOLERANCE_KM) return name;
+	return null;
 }
 
 /**
@@ -131,17 +146,17 @@ function countryWithin(/** @type {Map<string, Land[]>} */ index, /** @type {Posi
  * @returns {string[]} "<file>: feature <id>: <reason>"
  */
 export function checkCountries(layers, index) {
-  /** @type {string[]} */
-  const errors = [];
-  for (const { file, fc } of layers) {
-    if (fc.style !== 'points') continue;
-    for (const f of fc.features) {
-      if (f.geometry.type !== 'Point') continue;
-      const problem = countryProblem(index, f.properties.country, f.geometry.coordinates);
-      if (problem) errors.push(`${file}: feature ${f.properties.id}: ${problem}`);
-    }
-  }
-  return errors;
+	/** @type {string[]} */
+	const errors = [];
+	for (const { file, fc } of layers) {
+		if (fc.style !== 'points') continue;
+		for (const f of fc.features) {
+			if (f.geometry.type !== 'Point') continue;
+			const problem = countryProblem(index, f.properties.country, f.geometry.coordinates);
+			if (problem) errors.push(`${file}: feature ${f.properties.id}: ${problem}`);
+		}
+	}
+	return errors;
 }
 
 /**
@@ -151,27 +166,29 @@ export function checkCountries(layers, index) {
  * @param {Position} point
  */
 function countryProblem(index, country, point) {
-  // The usual case tests one country's polygons; the whole world only when something is wrong.
-  if (typeof country === 'string' && index.has(country) && fits(index, country, point)) return null;
-  const found = countryAt(index, point);
-  if (country === AT_SEA) {
-    return found ? `properties.country is "${AT_SEA}" (at sea) but the point is in ${found}: set "country": "${found}", or check the coordinates` : null;
-  }
-  // What to suggest: the country the point is in or, off a coast, next to.
-  const near = found ?? countryWithin(index, point);
-  if (country === undefined) {
-    return near
-      ? `missing properties.country: add "country": "${near}" (the Natural Earth name of the country the point is in), so that the build can check the coordinates`
-      : `missing properties.country: the point is in no country's land; add "country": "${AT_SEA}" if it is at sea, else check the coordinates`;
-  }
-  if (typeof country !== 'string' || !index.has(country)) {
-    const instead = near ? `; the point is in "${near}"` : '';
-    return `properties.country ${JSON.stringify(country)} is not a Natural Earth country name (as in world-atlas countries-10m.json, e.g. "United States of America", "Russia")${instead}`;
-  }
-  const [x, y] = point;
-  const swapped = Math.abs(x) <= 90 && fits(index, country, [y, x]);
-  const hint = swapped
-    ? 'are longitude and latitude swapped? GeoJSON is [longitude, latitude]'
-    : 'check the coordinates (GeoJSON is [longitude, latitude]) or properties.country';
-  return `point [${x}, ${y}] is not inside ${country} (it is in ${found ?? "no country's land"}); ${hint}`;
+	// The usual case tests one country's polygons; the whole world only when something is wrong.
+	if (typeof country === 'string' && index.has(country) && fits(index, country, point)) return null;
+	const found = countryAt(index, point);
+	if (country === AT_SEA) {
+		return found
+			? `properties.country is "${AT_SEA}" (at sea) but the point is in ${found}: set "country": "${found}", or check the coordinates`
+			: null;
+	}
+	// What to suggest: the country the point is in or, off a coast, next to.
+	const near = found ?? countryWithin(index, point);
+	if (country === undefined) {
+		return near
+			? `missing properties.country: add "country": "${near}" (the Natural Earth name of the country the point is in), so that the build can check the coordinates`
+			: `missing properties.country: the point is in no country's land; add "country": "${AT_SEA}" if it is at sea, else check the coordinates`;
+	}
+	if (typeof country !== 'string' || !index.has(country)) {
+		const instead = near ? `; the point is in "${near}"` : '';
+		return `properties.country ${JSON.stringify(country)} is not a Natural Earth country name (as in world-atlas countries-10m.json, e.g. "United States of America", "Russia")${instead}`;
+	}
+	const [x, y] = point;
+	const swapped = Math.abs(x) <= 90 && fits(index, country, [y, x]);
+	const hint = swapped
+		? 'are longitude and latitude swapped? GeoJSON is [longitude, latitude]'
+		: 'check the coordinates (GeoJSON is [longitude, latitude]) or properties.country';
+	return `point [${x}, ${y}] is not inside ${country} (it is in ${found ?? "no country's land"}); ${hint}`;
 }

@@ -20,16 +20,16 @@ export const QUANTIZATION = 1e5;
  * mesh (a !== b: borders between two countries, no coastlines) as continuous lines.
  */
 export function loadDetailSource() {
-  const source = readPackageJson(DETAIL_SOURCE);
-  /** @type {import('geojson').FeatureCollection} */
-  const countries = /** @type {any} */ (topojsonClient.feature(source, source.objects.countries));
-  for (const f of countries.features) {
-    f.properties = { name: f.properties?.name };
-    f.geometry = { type: 'MultiPolygon', coordinates: unwrapPolygons(asPolygons(f.geometry)) };
-  }
-  const mesh = topojsonClient.mesh(source, source.objects.countries, (a, b) => a !== b);
-  const borders = mesh.coordinates.map(unwrapLine);
-  return { countries, borders };
+	const source = readPackageJson(DETAIL_SOURCE);
+	/** @type {import('geojson').FeatureCollection} */
+	const countries = /** @type {any} */ (topojsonClient.feature(source, source.objects.countries));
+	for (const f of countries.features) {
+		f.properties = { name: f.properties?.name };
+		f.geometry = { type: 'MultiPolygon', coordinates: unwrapPolygons(asPolygons(f.geometry)) };
+	}
+	const mesh = topojsonClient.mesh(source, source.objects.countries, (a, b) => a !== b);
+	const borders = mesh.coordinates.map(unwrapLine);
+	return { countries, borders };
 }
 
 /**
@@ -40,54 +40,63 @@ export function loadDetailSource() {
  * @param {number[]} bbox [west, south, east, north], within −180…180
  */
 export function buildDetailClip(source, bbox) {
-  const boxes = [
-    { box: bbox, shift: 0 },
-    { box: [bbox[0] + 360, bbox[1], bbox[2] + 360, bbox[3]], shift: -360 }
-  ];
-  const back = (/** @type {number[][]} */ coords, /** @type {number} */ shift) =>
-    coords.map(([x, y]) => [x + shift, y]);
+	const boxes = [
+		{ box: bbox, shift: 0 },
+		{ box: [bbox[0] + 360, bbox[1], bbox[2] + 360, bbox[3]], shift: -360 }
+	];
+	const back = (/** @type {number[][]} */ coords, /** @type {number} */ shift) =>
+		coords.map(([x, y]) => [x + shift, y]);
 
-  /** @type {import('geojson').Feature[]} */
-  const land = [];
-  for (const f of source.countries.features) {
-    /** @type {number[][][][]} */
-    const polygons = [];
-    for (const { box, shift } of boxes) {
-      const clipped = turf.bboxClip(/** @type {any} */ (f), /** @type {any} */ (box)).geometry;
-      for (const polygon of asPolygons(clipped)) {
-        const rings = polygon.filter((r) => r.length >= 4).map((r) => back(r, shift));
-        if (rings.length) polygons.push(rings);
-      }
-    }
-    if (polygons.length) {
-      land.push({
-        type: 'Feature',
-        id: f.id,
-        properties: { name: f.properties?.name },
-        geometry: { type: 'MultiPolygon', coordinates: polygons }
-      });
-    }
-  }
+	/** @type {import('geojson').Feature[]} */
+	const land = [];
+	for (const f of source.countries.features) {
+		/** @type {number[][][][]} */
+		const polygons = [];
+		for (const { box, shift } of boxes) {
+			const clipped = turf.bboxClip(/** @type {any} */ (f), /** @type {any} */ (box)).geometry;
+			for (const polygon of asPolygons(clipped)) {
+				const rings = polygon.filter((r) => r.length >= 4).map((r) => back(r, shift));
+				if (rings.length) polygons.push(rings);
+			}
+		}
+		if (polygons.length) {
+			land.push({
+				type: 'Feature',
+				id: f.id,
+				properties: { name: f.properties?.name },
+				geometry: { type: 'MultiPolygon', coordinates: polygons }
+			});
+		}
+	}
 
-  /** @type {number[][][]} */
-  const lines = [];
-  for (const line of source.borders) {
-    for (const { box, shift } of boxes) {
-      const clipped = turf.bboxClip(turf.lineString(line), /** @type {any} */ (box)).geometry;
-      const parts = clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates;
-      for (const part of /** @type {number[][][]} */ (parts)) if (part.length >= 2) lines.push(back(part, shift));
-    }
-  }
+	/** @type {number[][][]} */
+	const lines = [];
+	for (const line of source.borders) {
+		for (const { box, shift } of boxes) {
+			const clipped = turf.bboxClip(turf.lineString(line), /** @type {any} */ (box)).geometry;
+			const parts = clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates;
+			for (const part of /** @type {number[][][]} */ (parts))
+				if (part.length >= 2) lines.push(back(part, shift));
+		}
+	}
 
-  const [w, s, e, n] = bbox;
-  const frame = turf.polygon([[[w, s], [e, s], [e, n], [w, n], [w, s]]]).geometry;
-  /** @type {Record<string, any>} */
-  const objects = {
-    land: { type: 'FeatureCollection', features: land },
-    borders: { type: 'MultiLineString', coordinates: lines },
-    frame
-  };
-  return /** @type {any} */ (topology(objects, QUANTIZATION));
+	const [w, s, e, n] = bbox;
+	const frame = turf.polygon([
+		[
+			[w, s],
+			[e, s],
+			[e, n],
+			[w, n],
+			[w, s]
+		]
+	]).geometry;
+	/** @type {Record<string, any>} */
+	const objects = {
+		land: { type: 'FeatureCollection', features: land },
+		borders: { type: 'MultiLineString', coordinates: lines },
+		frame
+	};
+	return /** @type {any} */ (topology(objects, QUANTIZATION));
 }
 
 /**
@@ -96,11 +105,11 @@ export function buildDetailClip(source, bbox) {
  * @param {{ name: string, at: number[], in: string }[]} expect
  */
 export function checkDetailClip(topo, expect) {
-  /** @type {import('geojson').FeatureCollection} */
-  const land = /** @type {any} */ (topojsonClient.feature(topo, topo.objects.land));
-  topojsonClient.mesh(topo, topo.objects.borders); // must decode
-  return expect
-    .map((x) => ({ ...x, found: featuresAt(land.features, x.at) }))
-    .filter((x) => !x.found.includes(x.in))
-    .map((x) => `${x.name} ${x.at} is in [${x.found}], expected ${x.in}`);
+	/** @type {import('geojson').FeatureCollection} */
+	const land = /** @type {any} */ (topojsonClient.feature(topo, topo.objects.land));
+	topojsonClient.mesh(topo, topo.objects.borders); // must decode
+	return expect
+		.map((x) => ({ ...x, found: featuresAt(land.features, x.at) }))
+		.filter((x) => !x.found.includes(x.in))
+		.map((x) => `${x.name} ${x.at} is in [${x.found}], expected ${x.in}`);
 }

@@ -10,8 +10,8 @@ import { ID_PATTERN, KM_PER_MI } from '../../src/lib/data-contract.js';
 import { asPolygons } from './geometry.js';
 
 export const METHODS = {
-  point: 'great circle between the two points (turf, spherical Earth)',
-  land: 'closest shores of the Natural Earth 1:10m land polygons containing the two places (turf, spherical Earth)'
+	point: 'great circle between the two points (turf, spherical Earth)',
+	land: 'closest shores of the Natural Earth 1:10m land polygons containing the two places (turf, spherical Earth)'
 };
 
 /**
@@ -26,9 +26,13 @@ export const METHODS = {
  * @returns {LandPolygon[]}
  */
 export function landPolygons(detail) {
-  return detail.countries.features.flatMap((f) =>
-    asPolygons(f.geometry).map((polygon, index) => ({ country: String(f.properties?.name), index, polygon }))
-  );
+	return detail.countries.features.flatMap((f) =>
+		asPolygons(f.geometry).map((polygon, index) => ({
+			country: String(f.properties?.name),
+			index,
+			polygon
+		}))
+	);
 }
 
 /**
@@ -39,20 +43,20 @@ export function landPolygons(detail) {
  * @returns {LandPolygon | null}
  */
 export function landAt(land, point) {
-  for (const shift of [0, 360, -360]) {
-    const at = [point[0] + shift, point[1]];
-    const found = land.find((l) => turf.booleanPointInPolygon(at, turf.polygon(l.polygon)));
-    if (found) {
-      const polygon = found.polygon.map((ring) => ring.map(([x, y]) => [x - shift, y]));
-      return { ...found, polygon };
-    }
-  }
-  return null;
+	for (const shift of [0, 360, -360]) {
+		const at = [point[0] + shift, point[1]];
+		const found = land.find((l) => turf.booleanPointInPolygon(at, turf.polygon(l.polygon)));
+		if (found) {
+			const polygon = found.polygon.map((ring) => ring.map(([x, y]) => [x - shift, y]));
+			return { ...found, polygon };
+		}
+	}
+	return null;
 }
 
 /** Great-circle distance in km. */
 export function greatCircleKm(/** @type {Position} */ a, /** @type {Position} */ b) {
-  return turf.distance(a, b, { units: 'kilometers' });
+	return turf.distance(a, b, { units: 'kilometers' });
 }
 
 /**
@@ -64,22 +68,29 @@ export function greatCircleKm(/** @type {Position} */ a, /** @type {Position} */
  * @param {number} boundKm  an upper bound of the answer
  */
 function vertexToSegmentsKm(from, to, boundKm) {
-  const segments = [];
-  for (let i = 1; i < to.length; i++) {
-    const [a, b] = [to[i - 1], to[i]];
-    segments.push({ line: turf.lineString([a, b]), w: Math.min(a[0], b[0]), e: Math.max(a[0], b[0]), s: Math.min(a[1], b[1]), n: Math.max(a[1], b[1]) });
-  }
-  const dLat = (1.5 * boundKm) / 111.195;
-  let best = Infinity;
-  for (const v of from) {
-    const cos = Math.cos(((Math.min(89, Math.abs(v[1]) + dLat)) * Math.PI) / 180);
-    const dLng = dLat / cos;
-    for (const s of segments) {
-      if (v[0] < s.w - dLng || v[0] > s.e + dLng || v[1] < s.s - dLat || v[1] > s.n + dLat) continue;
-      best = Math.min(best, turf.pointToLineDistance(v, s.line, { units: 'kilometers' }));
-    }
-  }
-  return best;
+	const segments = [];
+	for (let i = 1; i < to.length; i++) {
+		const [a, b] = [to[i - 1], to[i]];
+		segments.push({
+			line: turf.lineString([a, b]),
+			w: Math.min(a[0], b[0]),
+			e: Math.max(a[0], b[0]),
+			s: Math.min(a[1], b[1]),
+			n: Math.max(a[1], b[1])
+		});
+	}
+	const dLat = (1.5 * boundKm) / 111.195;
+	let best = Infinity;
+	for (const v of from) {
+		const cos = Math.cos((Math.min(89, Math.abs(v[1]) + dLat) * Math.PI) / 180);
+		const dLng = dLat / cos;
+		for (const s of segments) {
+			if (v[0] < s.w - dLng || v[0] > s.e + dLng || v[1] < s.s - dLat || v[1] > s.n + dLat)
+				continue;
+			best = Math.min(best, turf.pointToLineDistance(v, s.line, { units: 'kilometers' }));
+		}
+	}
+	return best;
 }
 
 /**
@@ -91,14 +102,15 @@ function vertexToSegmentsKm(from, to, boundKm) {
  * @param {Position} placeB   a point inside ringB
  */
 export function closestShoresKm(ringA, ringB, placeA, placeB) {
-  // Bring B next to A on a flat map (the box test compares longitudes).
-  const shift = Math.round((placeA[0] - placeB[0]) / 360) * 360;
-  const b = ringB.map(([x, y]) => [x + shift, y]);
-  // The straight line between the two places crosses both shores: an upper bound.
-  const bound = greatCircleKm(placeA, placeB);
-  const km = Math.min(vertexToSegmentsKm(ringA, b, bound), vertexToSegmentsKm(b, ringA, bound));
-  if (!Number.isFinite(km)) throw new Error('closestShoresKm: no shore segment found within the bound');
-  return km;
+	// Bring B next to A on a flat map (the box test compares longitudes).
+	const shift = Math.round((placeA[0] - placeB[0]) / 360) * 360;
+	const b = ringB.map(([x, y]) => [x + shift, y]);
+	// The straight line between the two places crosses both shores: an upper bound.
+	const bound = greatCircleKm(placeA, placeB);
+	const km = Math.min(vertexToSegmentsKm(ringA, b, bound), vertexToSegmentsKm(b, ringA, bound));
+	if (!Number.isFinite(km))
+		throw new Error('closestShoresKm: no shore segment found within the bound');
+	return km;
 }
 
 /**
@@ -111,63 +123,85 @@ export function closestShoresKm(ringA, ringB, placeA, placeB) {
  * @returns {{ distances: Distance[], errors: string[] }}
  */
 export function measureDistances(file, specs, places, land) {
-  /** @type {string[]} */
-  const errors = [];
-  /** @type {Distance[]} */
-  const distances = [];
-  if (!Array.isArray(specs)) return { distances, errors: [`${file}: must be a JSON array of distances`] };
-  const seen = new Set();
-  specs.forEach((/** @type {any} */ d, i) => {
-    const label = typeof d?.id === 'string' && d.id ? d.id : `#${i + 1}`;
-    const problems = [];
-    if (typeof d?.id !== 'string' || !ID_PATTERN.test(d.id)) problems.push('missing or invalid "id" (kebab-case)');
-    else if (seen.has(d.id)) problems.push('duplicate id');
-    else seen.add(d.id);
-    if (typeof d?.label !== 'string' || !d.label.trim()) problems.push('missing "label"');
+	/** @type {string[]} */
+	const errors = [];
+	/** @type {Distance[]} */
+	const distances = [];
+	if (!Array.isArray(specs))
+		return { distances, errors: [`${file}: must be a JSON array of distances`] };
+	const seen = new Set();
+	specs.forEach((/** @type {any} */ d, i) => {
+		const label = typeof d?.id === 'string' && d.id ? d.id : `#${i + 1}`;
+		const problems = [];
+		if (typeof d?.id !== 'string' || !ID_PATTERN.test(d.id))
+			problems.push('missing or invalid "id" (kebab-case)');
+		else if (seen.has(d.id)) problems.push('duplicate id');
+		else seen.add(d.id);
+		if (typeof d?.label !== 'string' || !d.label.trim()) problems.push('missing "label"');
 
-    /** @type {{ kind: string, id: string, at: Position, land: LandPolygon | null }[]} */
-    const ends = [];
-    for (const side of ['from', 'to']) {
-      const end = d?.[side];
-      const keys = end && typeof end === 'object' ? Object.keys(end) : [];
-      const kind = keys[0];
-      if (keys.length !== 1 || (kind !== 'point' && kind !== 'land') || typeof end[kind] !== 'string') {
-        problems.push(`"${side}" must be { "point": place id } or { "land": place id }`);
-        continue;
-      }
-      const at = places.get(end[kind]);
-      if (!at) {
-        problems.push(`unknown place "${end[kind]}" in "${side}" (not a point feature of any layer)`);
-        continue;
-      }
-      const found = kind === 'land' ? landAt(land, at) : null;
-      if (kind === 'land' && !found) problems.push(`place "${end[kind]}" in "${side}" is not inside any Natural Earth 1:10m land polygon`);
-      else ends.push({ kind, id: end[kind], at, land: found });
-    }
-    if (ends.length === 2 && ends[0].kind !== ends[1].kind) problems.push('"from" and "to" must both be "point" or both be "land"');
-    if (d?.draw !== undefined && (d.draw !== true || ends.some((e) => e.kind !== 'point'))) problems.push('"draw" may only be true, and only between two points');
-    const [a, b] = ends;
-    if (ends.length === 2 && a.land && b.land && a.land.country === b.land.country && a.land.index === b.land.index) {
-      problems.push(`"${a.id}" and "${b.id}" lie in the same land polygon (${a.land.country})`);
-    }
+		/** @type {{ kind: string, id: string, at: Position, land: LandPolygon | null }[]} */
+		const ends = [];
+		for (const side of ['from', 'to']) {
+			const end = d?.[side];
+			const keys = end && typeof end === 'object' ? Object.keys(end) : [];
+			const kind = keys[0];
+			if (
+				keys.length !== 1 ||
+				(kind !== 'point' && kind !== 'land') ||
+				typeof end[kind] !== 'string'
+			) {
+				problems.push(`"${side}" must be { "point": place id } or { "land": place id }`);
+				continue;
+			}
+			const at = places.get(end[kind]);
+			if (!at) {
+				problems.push(
+					`unknown place "${end[kind]}" in "${side}" (not a point feature of any layer)`
+				);
+				continue;
+			}
+			const found = kind === 'land' ? landAt(land, at) : null;
+			if (kind === 'land' && !found)
+				problems.push(
+					`place "${end[kind]}" in "${side}" is not inside any Natural Earth 1:10m land polygon`
+				);
+			else ends.push({ kind, id: end[kind], at, land: found });
+		}
+		if (ends.length === 2 && ends[0].kind !== ends[1].kind)
+			problems.push('"from" and "to" must both be "point" or both be "land"');
+		if (d?.draw !== undefined && (d.draw !== true || ends.some((e) => e.kind !== 'point')))
+			problems.push('"draw" may only be true, and only between two points');
+		const [a, b] = ends;
+		if (
+			ends.length === 2 &&
+			a.land &&
+			b.land &&
+			a.land.country === b.land.country &&
+			a.land.index === b.land.index
+		) {
+			problems.push(`"${a.id}" and "${b.id}" lie in the same land polygon (${a.land.country})`);
+		}
 
-    if (problems.length) {
-      errors.push(...problems.map((p) => `${file}: distance ${label}: ${p}`));
-      return;
-    }
-    const km = a.land && b.land ? closestShoresKm(a.land.polygon[0], b.land.polygon[0], a.at, b.at) : greatCircleKm(a.at, b.at);
-    distances.push({
-      id: d.id,
-      label: d.label,
-      km: Math.round(km * 10) / 10,
-      mi: Math.round((km / KM_PER_MI) * 10) / 10,
-      method: a.land ? METHODS.land : METHODS.point,
-      from: d.from,
-      to: d.to,
-      ...(d.draw ? { draw: true } : {})
-    });
-  });
-  return { distances, errors };
+		if (problems.length) {
+			errors.push(...problems.map((p) => `${file}: distance ${label}: ${p}`));
+			return;
+		}
+		const km =
+			a.land && b.land
+				? closestShoresKm(a.land.polygon[0], b.land.polygon[0], a.at, b.at)
+				: greatCircleKm(a.at, b.at);
+		distances.push({
+			id: d.id,
+			label: d.label,
+			km: Math.round(km * 10) / 10,
+			mi: Math.round((km / KM_PER_MI) * 10) / 10,
+			method: a.land ? METHODS.land : METHODS.point,
+			from: d.from,
+			to: d.to,
+			...(d.draw ? { draw: true } : {})
+		});
+	});
+	return { distances, errors };
 }
 
 /**
@@ -176,10 +210,10 @@ export function measureDistances(file, specs, places, land) {
  * @returns {Map<string, Position>}
  */
 export function placePoints(fc) {
-  /** @type {Map<string, Position>} */
-  const places = new Map();
-  for (const f of fc?.features ?? []) {
-    if (f.geometry?.type === 'Point') places.set(f.properties.id, f.geometry.coordinates);
-  }
-  return places;
+	/** @type {Map<string, Position>} */
+	const places = new Map();
+	for (const f of fc?.features ?? []) {
+		if (f.geometry?.type === 'Point') places.set(f.properties.id, f.geometry.coordinates);
+	}
+	return places;
 }

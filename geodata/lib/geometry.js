@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
  * @returns {any} the parsed topology
  */
 export function readPackageJson(packagePath) {
-  return JSON.parse(fs.readFileSync(require.resolve(packagePath), 'utf8'));
+	return JSON.parse(fs.readFileSync(require.resolve(packagePath), 'utf8'));
 }
 
 /**
@@ -22,10 +22,10 @@ export function readPackageJson(packagePath) {
  * @returns {number[][][][]}
  */
 export function asPolygons(geometry) {
-  if (!geometry) return [];
-  if (geometry.type === 'Polygon') return [geometry.coordinates];
-  if (geometry.type === 'MultiPolygon') return geometry.coordinates;
-  return [];
+	if (!geometry) return [];
+	if (geometry.type === 'Polygon') return [geometry.coordinates];
+	if (geometry.type === 'MultiPolygon') return geometry.coordinates;
+	return [];
 }
 
 /**
@@ -36,19 +36,19 @@ export function asPolygons(geometry) {
  * @param {number} tolerance degrees
  */
 export function simplifyArcs(topology, tolerance) {
-  topology.arcs = topology.arcs.map((arc) => {
-    const first = arc[0];
-    const last = arc[arc.length - 1];
-    const closed = first[0] === last[0] && first[1] === last[1];
-    let t = tolerance;
-    let out;
-    do {
-      out = turf.simplify(turf.lineString(arc), { tolerance: t, highQuality: true }).geometry
-        .coordinates;
-      t /= 2;
-    } while (closed && out.length < 4 && arc.length >= 4);
-    return out;
-  });
+	topology.arcs = topology.arcs.map((arc) => {
+		const first = arc[0];
+		const last = arc[arc.length - 1];
+		const closed = first[0] === last[0] && first[1] === last[1];
+		let t = tolerance;
+		let out;
+		do {
+			out = turf.simplify(turf.lineString(arc), { tolerance: t, highQuality: true }).geometry
+				.coordinates;
+			t /= 2;
+		} while (closed && out.length < 4 && arc.length >= 4);
+		return out;
+	});
 }
 
 /**
@@ -57,8 +57,8 @@ export function simplifyArcs(topology, tolerance) {
  * @param {number[]} bbox [west, south, east, north]
  */
 export function quantizationFor(bbox) {
-  const extent = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1]);
-  return Math.max(1e5, 10 ** Math.ceil(Math.log10(extent / 1e-4)));
+	const extent = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1]);
+	return Math.max(1e5, 10 ** Math.ceil(Math.log10(extent / 1e-4)));
 }
 
 /**
@@ -67,7 +67,7 @@ export function quantizationFor(bbox) {
  * @param {number[]} point [lng, lat]
  */
 export function featuresAt(features, point) {
-  return features
-    .filter((f) => f.geometry && turf.booleanPointInPolygon(point, /** @type {any} */ (f)))
-    .map((f) => f.properties?.name);
+	return features
+		.filter((f) => f.geometry && turf.booleanPointInPolygon(point, /** @type {any} */ (f)))
+		.map((f) => f.properties?.name);
 }

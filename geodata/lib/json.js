@@ -15,17 +15,23 @@ import { decodeUtf8, hexByte } from '../../src/lib/server/utf8.js';
  * @returns {{ value: any, error: null } | { value: null, error: string }}
  */
 export function readJsonFile(full, file) {
-  const decoded = decodeUtf8(fs.readFileSync(full));
-  if (decoded.text === null) {
-    const { line, byte } = decoded;
-    const error = line && byte !== undefined ? `${file}:${line}: not UTF-8 (byte ${hexByte(byte)}); save the file as UTF-8` : `${file}: not UTF-8; save the file as UTF-8`;
-    return { value: null, error };
-  }
-  try {
-    return { value: JSON.parse(decoded.text), error: null };
-  } catch (e) {
-    return { value: null, error: syntaxError(decoded.text, /** @type {Error} */ (e).message, file) };
-  }
+	const decoded = decodeUtf8(fs.readFileSync(full));
+	if (decoded.text === null) {
+		const { line, byte } = decoded;
+		const error =
+			line && byte !== undefined
+				? `${file}:${line}: not UTF-8 (byte ${hexByte(byte)}); save the file as UTF-8`
+				: `${file}: not UTF-8; save the file as UTF-8`;
+		return { value: null, error };
+	}
+	try {
+		return { value: JSON.parse(decoded.text), error: null };
+	} catch (e) {
+		return {
+			value: null,
+			error: syntaxError(decoded.text, /** @type {Error} */ (e).message, file)
+		};
+	}
 }
 
 /**
@@ -37,18 +43,18 @@ export function readJsonFile(full, file) {
  * @param {string} file
  */
 function syntaxError(text, message, file) {
-  const reason = message
-    .replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '') // V8 quotes the text around the mistake
-    .replace(/ \(line \d+ column \d+\)/, '')
-    .replace(/ in JSON at position \d+/, '')
-    .replace(/ at position \d+/, '');
-  const stated = /at position (\d+)/.exec(message);
-  const pos = stated ? Number(stated[1]) : syntaxErrorAt(text);
-  if (pos < 0) return `${file}: JSON: ${reason}`;
-  const lines = text.slice(0, pos).split('\n');
-  const where = `${file}:${lines.length}:${lines[lines.length - 1].length + 1}`;
-  const hint = hintAt(text, pos);
-  return `${where}: JSON: ${reason}${hint ? `; ${hint}` : ''}`;
+	const reason = message
+		.replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '') // V8 quotes the text around the mistake
+		.replace(/ \(line \d+ column \d+\)/, '')
+		.replace(/ in JSON at position \d+/, '')
+		.replace(/ at position \d+/, '');
+	const stated = /at position (\d+)/.exec(message);
+	const pos = stated ? Number(stated[1]) : syntaxErrorAt(text);
+	if (pos < 0) return `${file}: JSON: ${reason}`;
+	const lines = text.slice(0, pos).split('\n');
+	const where = `${file}:${lines.length}:${lines[lines.length - 1].length + 1}`;
+	const hint = hintAt(text, pos);
+	return `${where}: JSON: ${reason}${hint ? `; ${hint}` : ''}`;
 }
 
 /**
@@ -58,14 +64,15 @@ function syntaxError(text, message, file) {
  * @param {number} pos
  */
 function hintAt(text, pos) {
-  const here = text[pos];
-  const before = text.slice(0, pos).trimEnd().slice(-1);
-  if (here === undefined) return 'the file ends before the JSON does: close every { and [';
-  if ((here === '}' || here === ']') && before === ',') return 'remove the comma before it: JSON allows no trailing comma';
-  if (here === "'") return 'JSON strings and names take double quotes "';
-  if (here === '/' || here === '#') return 'JSON has no comments: remove it';
-  if (/["{[\d-]/.test(here) && /["}\]\del]/.test(before)) return 'is a comma missing before it?';
-  return '';
+	const here = text[pos];
+	const before = text.slice(0, pos).trimEnd().slice(-1);
+	if (here === undefined) return 'the file ends before the JSON does: close every { and [';
+	if ((here === '}' || here === ']') && before === ',')
+		return 'remove the comma before it: JSON allows no trailing comma';
+	if (here === "'") return 'JSON strings and names take double quotes "';
+	if (here === '/' || here === '#') return 'JSON has no comments: remove it';
+	if (/["{[\d-]/.test(here) && /["}\]\del]/.test(before)) return 'is a comma missing before it?';
+	return '';
 }
 
 /**
@@ -75,48 +82,49 @@ function hintAt(text, pos) {
  * @param {string} text
  */
 export function syntaxErrorAt(text) {
-  const token = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-  let i = 0;
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const scalar = () => {
-    token.lastIndex = i;
-    const m = token.exec(text);
-    if (m) i += m[0].length;
-    return m !== null;
-  };
-  /** @returns {boolean} */
-  const value = () => {
-    space();
-    const open = text[i];
-    if (open !== '{' && open !== '[') return scalar();
-    const close = open === '{' ? '}' : ']';
-    i++;
-    space();
-    if (text[i] === close) {
-      i++;
-      return true;
-    }
-    for (;;) {
-      if (open === '{') {
-        space();
-        if (text[i] !== '"' || !scalar()) return false;
-        space();
-        if (text[i] !== ':') return false;
-        i++;
-      }
-      if (!value()) return false;
-      space();
-      if (text[i] === close) {
-        i++;
-        return true;
-      }
-      if (text[i] !== ',') return false;
-      i++;
-    }
-  };
-  if (!value()) return i;
-  space();
-  return i === text.length ? -1 : i;
+	const token =
+		/"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+	let i = 0;
+	const space = () => {
+		while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+	};
+	const scalar = () => {
+		token.lastIndex = i;
+		const m = token.exec(text);
+		if (m) i += m[0].length;
+		return m !== null;
+	};
+	/** @returns {boolean} */
+	const value = () => {
+		space();
+		const open = text[i];
+		if (open !== '{' && open !== '[') return scalar();
+		const close = open === '{' ? '}' : ']';
+		i++;
+		space();
+		if (text[i] === close) {
+			i++;
+			return true;
+		}
+		for (;;) {
+			if (open === '{') {
+				space();
+				if (text[i] !== '"' || !scalar()) return false;
+				space();
+				if (text[i] !== ':') return false;
+				i++;
+			}
+			if (!value()) return false;
+			space();
+			if (text[i] === close) {
+				i++;
+				return true;
+			}
+			if (text[i] !== ',') return false;
+			i++;
+		}
+	};
+	if (!value()) return i;
+	space();
+	return i === text.length ? -1 : i;
 }

@@ -36,43 +36,43 @@ const SIMFEROPOL = [34.1, 44.95];
  * @returns {{ topology: any, notes: string[] }}
  */
 export function buildWorld({
-  tolerance = SIMPLIFY_TOLERANCE,
-  minIslandKm2 = MIN_ISLAND_KM2,
-  quantization = QUANTIZATION
+	tolerance = SIMPLIFY_TOLERANCE,
+	minIslandKm2 = MIN_ISLAND_KM2,
+	quantization = QUANTIZATION
 } = {}) {
-  const source = readPackageJson(WORLD_SOURCE);
-  /** @type {import('geojson').FeatureCollection} */
-  const countries = /** @type {any} */ (topojsonClient.feature(source, source.objects.countries));
-  const notes = [];
+	const source = readPackageJson(WORLD_SOURCE);
+	/** @type {import('geojson').FeatureCollection} */
+	const countries = /** @type {any} */ (topojsonClient.feature(source, source.objects.countries));
+	const notes = [];
 
-  for (const f of countries.features) {
-    f.properties = { name: f.properties?.name };
-    f.geometry = { type: 'MultiPolygon', coordinates: unwrapPolygons(asPolygons(f.geometry)) };
-  }
+	for (const f of countries.features) {
+		f.properties = { name: f.properties?.name };
+		f.geometry = { type: 'MultiPolygon', coordinates: unwrapPolygons(asPolygons(f.geometry)) };
+	}
 
-  notes.push(moveCrimeaToUkraine(countries.features));
+	notes.push(moveCrimeaToUkraine(countries.features));
 
-  let dropped = 0;
-  for (const f of countries.features) {
-    const polygons = asPolygons(f.geometry);
-    const areas = polygons.map((p) => turf.area(turf.polygon([p[0]])) / 1e6);
-    const largest = Math.max(...areas);
-    const kept = polygons.filter((_, i) => areas[i] >= minIslandKm2 || areas[i] === largest);
-    dropped += polygons.length - kept.length;
-    f.geometry = { type: 'MultiPolygon', coordinates: kept };
-  }
-  notes.push(`dropped ${dropped} islands under ${minIslandKm2} km²`);
+	let dropped = 0;
+	for (const f of countries.features) {
+		const polygons = asPolygons(f.geometry);
+		const areas = polygons.map((p) => turf.area(turf.polygon([p[0]])) / 1e6);
+		const largest = Math.max(...areas);
+		const kept = polygons.filter((_, i) => areas[i] >= minIslandKm2 || areas[i] === largest);
+		dropped += polygons.length - kept.length;
+		f.geometry = { type: 'MultiPolygon', coordinates: kept };
+	}
+	notes.push(`dropped ${dropped} islands under ${minIslandKm2} km²`);
 
-  const labels = countryLabels(countries.features);
-  const topo = /** @type {any} */ (topology({ countries, labels }));
-  simplifyArcs(topo, tolerance);
-  const quantized = /** @type {any} */ (topojsonClient.quantize(topo, quantization));
-  quantized.objects.borders = topojsonClient.meshArcs(
-    quantized,
-    quantized.objects.countries,
-    (a, b) => a !== b
-  );
-  return { topology: quantized, notes };
+	const labels = countryLabels(countries.features);
+	const topo = /** @type {any} */ (topology({ countries, labels }));
+	simplifyArcs(topo, tolerance);
+	const quantized = /** @type {any} */ (topojsonClient.quantize(topo, quantization));
+	quantized.objects.borders = topojsonClient.meshArcs(
+		quantized,
+		quantized.objects.countries,
+		(a, b) => a !== b
+	);
+	return { topology: quantized, notes };
 }
 
 /** Countries smaller than this get no label at all. */
@@ -84,18 +84,23 @@ const MIN_LABEL_KM2 = 20_000;
  * @returns {import('geojson').FeatureCollection}
  */
 function countryLabels(features) {
-  const labels = [];
-  for (const f of features) {
-    const polygons = asPolygons(f.geometry);
-    const areas = polygons.map((p) => turf.area(turf.polygon(p)) / 1e6);
-    const total = areas.reduce((a, b) => a + b, 0);
-    if (total < MIN_LABEL_KM2) continue;
-    const largest = polygons[areas.indexOf(Math.max(...areas))];
-    const [x, y] = turf.centerOfMass(turf.polygon(largest)).geometry.coordinates;
-    const minzoom = total > 1_500_000 ? -2 : total > 300_000 ? 2.5 : 3.5;
-    labels.push(turf.point([Math.round(x * 100) / 100, Math.round(y * 100) / 100], { name: f.properties?.name, minzoom }));
-  }
-  return turf.featureCollection(labels);
+	const labels = [];
+	for (const f of features) {
+		const polygons = asPolygons(f.geometry);
+		const areas = polygons.map((p) => turf.area(turf.polygon(p)) / 1e6);
+		const total = areas.reduce((a, b) => a + b, 0);
+		if (total < MIN_LABEL_KM2) continue;
+		const largest = polygons[areas.indexOf(Math.max(...areas))];
+		const [x, y] = turf.centerOfMass(turf.polygon(largest)).geometry.coordinates;
+		const minzoom = total > 1_500_000 ? -2 : total > 300_000 ? 2.5 : 3.5;
+		labels.push(
+			turf.point([Math.round(x * 100) / 100, Math.round(y * 100) / 100], {
+				name: f.properties?.name,
+				minzoom
+			})
+		);
+	}
+	return turf.featureCollection(labels);
 }
 
 /**
@@ -105,21 +110,21 @@ function countryLabels(features) {
  * @param {import('geojson').Feature[]} features
  */
 export function moveCrimeaToUkraine(features) {
-  const russia = features.find((f) => f.id === RUSSIA);
-  const ukraine = features.find((f) => f.id === UKRAINE);
-  if (!russia || !ukraine) throw new Error('world: Russia (643) or Ukraine (804) not found');
-  const [w, s, e, n] = CRIMEA_BBOX;
-  const inCrimea = (/** @type {number[][][]} */ polygon) =>
-    polygon[0].every(([x, y]) => x >= w && x <= e && y >= s && y <= n);
-  const russian = asPolygons(russia.geometry);
-  const crimea = russian.filter(inCrimea);
-  if (crimea.length === 0) throw new Error('world: no Russian polygon found in Crimea');
-  russia.geometry = { type: 'MultiPolygon', coordinates: russian.filter((p) => !inCrimea(p)) };
-  ukraine.geometry = {
-    type: 'MultiPolygon',
-    coordinates: [...asPolygons(ukraine.geometry), ...crimea]
-  };
-  return `moved ${crimea.length} Crimea polygon(s) from Russia to Ukraine`;
+	const russia = features.find((f) => f.id === RUSSIA);
+	const ukraine = features.find((f) => f.id === UKRAINE);
+	if (!russia || !ukraine) throw new Error('world: Russia (643) or Ukraine (804) not found');
+	const [w, s, e, n] = CRIMEA_BBOX;
+	const inCrimea = (/** @type {number[][][]} */ polygon) =>
+		polygon[0].every(([x, y]) => x >= w && x <= e && y >= s && y <= n);
+	const russian = asPolygons(russia.geometry);
+	const crimea = russian.filter(inCrimea);
+	if (crimea.length === 0) throw new Error('world: no Russian polygon found in Crimea');
+	russia.geometry = { type: 'MultiPolygon', coordinates: russian.filter((p) => !inCrimea(p)) };
+	ukraine.geometry = {
+		type: 'MultiPolygon',
+		coordinates: [...asPolygons(ukraine.geometry), ...crimea]
+	};
+	return `moved ${crimea.length} Crimea polygon(s) from Russia to Ukraine`;
 }
 
 /**
@@ -127,23 +132,23 @@ export function moveCrimeaToUkraine(features) {
  * @param {any} topo
  */
 export function checkWorld(topo) {
-  const problems = [];
-  /** @type {import('geojson').FeatureCollection} */
-  const countries = /** @type {any} */ (topojsonClient.feature(topo, topo.objects.countries));
-  for (const f of countries.features) {
-    const bands = bandRings(asPolygons(f.geometry));
-    if (bands.length) problems.push(`${f.properties?.name}: ${bands.length} ring(s) span >180°`);
-  }
-  const at = featuresAt(countries.features, SIMFEROPOL);
-  if (!at.includes('Ukraine') || at.includes('Russia')) {
-    problems.push(`Simferopol ${SIMFEROPOL} is in [${at}], expected Ukraine only`);
-  }
-  const borders = topojsonClient.mesh(topo, topo.objects.borders);
-  if (borders.coordinates.length === 0) problems.push('borders mesh is empty');
-  const [w, s, e, n] = CRIMEA_BBOX;
-  const crimean = borders.coordinates.filter((line) =>
-    line.some(([x, y]) => x > w && x < e && y > s && y < n)
-  );
-  if (crimean.length) problems.push(`borders still has ${crimean.length} line(s) in Crimea`);
-  return problems;
+	const problems = [];
+	/** @type {import('geojson').FeatureCollection} */
+	const countries = /** @type {any} */ (topojsonClient.feature(topo, topo.objects.countries));
+	for (const f of countries.features) {
+		const bands = bandRings(asPolygons(f.geometry));
+		if (bands.length) problems.push(`${f.properties?.name}: ${bands.length} ring(s) span >180°`);
+	}
+	const at = featuresAt(countries.features, SIMFEROPOL);
+	if (!at.includes('Ukraine') || at.includes('Russia')) {
+		problems.push(`Simferopol ${SIMFEROPOL} is in [${at}], expected Ukraine only`);
+	}
+	const borders = topojsonClient.mesh(topo, topo.objects.borders);
+	if (borders.coordinates.length === 0) problems.push('borders mesh is empty');
+	const [w, s, e, n] = CRIMEA_BBOX;
+	const crimean = borders.coordinates.filter((line) =>
+		line.some(([x, y]) => x > w && x < e && y > s && y < n)
+	);
+	if (crimean.length) problems.push(`borders still has ${crimean.length} line(s) in Crimea`);
+	return problems;
 }

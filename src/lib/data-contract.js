@@ -10,22 +10,22 @@
  * @satisfies {Record<string, { geometry: string[], approximate: boolean }>}
  */
 export const LAYER_KINDS = {
-  points: { geometry: ['Point', 'MultiPoint'], approximate: false },
-  area: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
-  'approximate-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
-  boundary: { geometry: ['LineString', 'MultiLineString'], approximate: false },
-  'approximate-line': { geometry: ['LineString', 'MultiLineString'], approximate: true },
-  /** Ground held by one side of an approximate line, shaded in the line's red. */
-  'held-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
-  /** Paved surfaces (runways), drawn grey and named by their designators. */
-  runway: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
-  /** Names with no mark of their own (countries, seas, notes on the map), placed where they
-   *  read best: `properties.labelKind` is `country`, `sea`, `region`, `note` or `accent` (a note in the
-   *  line of contact's red), and a lower
-   *  `properties.rank` wins collisions. Not in the key, never a marker. */
-  labels: { geometry: ['Point'], approximate: false },
-  /** Great circles between two places, computed by the geodata build and labelled with their length. */
-  route: { geometry: ['LineString', 'MultiLineString'], approximate: false }
+	points: { geometry: ['Point', 'MultiPoint'], approximate: false },
+	area: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
+	'approximate-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
+	boundary: { geometry: ['LineString', 'MultiLineString'], approximate: false },
+	'approximate-line': { geometry: ['LineString', 'MultiLineString'], approximate: true },
+	/** Ground held by one side of an approximate line, shaded in the line's red. */
+	'held-area': { geometry: ['Polygon', 'MultiPolygon'], approximate: true },
+	/** Paved surfaces (runways), drawn grey and named by their designators. */
+	runway: { geometry: ['Polygon', 'MultiPolygon'], approximate: false },
+	/** Names with no mark of their own (countries, seas, notes on the map), placed where they
+	 *  read best: `properties.labelKind` is `country`, `sea`, `region`, `note` or `accent` (a note in the
+	 *  line of contact's red), and a lower
+	 *  `properties.rank` wins collisions. Not in the key, never a marker. */
+	labels: { geometry: ['Point'], approximate: false },
+	/** Great circles between two places, computed by the geodata build and labelled with their length. */
+	route: { geometry: ['LineString', 'MultiLineString'], approximate: false }
 };
 
 /** @typedef {keyof typeof LAYER_KINDS} LayerKind */

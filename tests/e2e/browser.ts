@@ -11,26 +11,33 @@ export const baseSite = () => inject('baseSite');
 export const baseURL = () => sites()[0].baseURL;
 
 export const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 390, height: 844 }
+	desktop: { width: 1280, height: 800 },
+	phone: { width: 390, height: 844 }
 } as const;
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'
-    ]
-  });
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--enable-unsafe-swiftshader',
+			'--use-angle=swiftshader'
+		]
+	});
 }
 
 export interface Opened {
-  page: Page;
-  /** Every URL the page requested. */
-  requests: string[];
-  /** Console errors and uncaught exceptions. */
-  errors: string[];
+	page: Page;
+	/** Every URL the page requested. */
+	requests: string[];
+	/** Console errors and uncaught exceptions. */
+	errors: string[];
 }
 
 /** Goes to `url` and, on one of the stories under test, once the page's scripts run (`<html
@@ -38,24 +45,32 @@ export interface Opened {
  *  the reader engages with the page (until then its stills show the views). Without JavaScript,
  *  or elsewhere (about:blank, a host page), the page is only opened. */
 export async function visit(page: Page, url: string, scripts = true) {
-  await page.goto(url);
-  if (!scripts || ![...sites(), baseSite()].some((s) => url.startsWith(s.baseURL))) return;
-  await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 20_000 });
-  if (await page.locator('[data-map-state]').count()) await page.mouse.move(3, 3);
+	await page.goto(url);
+	if (!scripts || ![...sites(), baseSite()].some((s) => url.startsWith(s.baseURL))) return;
+	await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 20_000 });
+	if (await page.locator('[data-map-state]').count()) await page.mouse.move(3, 3);
 }
 
 /** Opens `path` of this project's built story (or any absolute URL) in a fresh context (own
  *  storage, own viewport), which is closed when the test ends, whether it passes or fails. The
  *  reader has engaged with it (see `visit`). */
-export async function open(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await visit(page, /^[a-z]+:/.test(path) ? path : baseURL() + path, options.javaScriptEnabled !== false);
-  return { page, requests, errors };
+export async function open(
+	browser: Browser,
+	path: string,
+	options: BrowserContextOptions = {}
+): Promise<Opened> {
+	const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
+	onTestFinished(() => context.close());
+	const page = await context.newPage();
+	const requests: string[] = [];
+	const errors: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(String(e)));
+	await visit(
+		page,
+		/^[a-z]+:/.test(path) ? path : baseURL() + path,
+		options.javaScriptEnabled !== false
+	);
+	return { page, requests, errors };
 }

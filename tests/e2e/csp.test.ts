@@ -15,51 +15,65 @@ afterAll(() => browser?.close());
 
 /** Opens a page, recording every CSP violation it reports. */
 async function openRecording(path: string) {
-  const opened = await open(browser, 'about:blank');
-  await opened.page.addInitScript(() => {
-    const found: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
-    document.addEventListener('securitypolicyviolation', (e) => found.push(`${e.effectiveDirective} ${e.blockedURI || 'inline'}`));
-  });
-  await opened.page.goto(baseURL() + path);
-  return opened;
+	const opened = await open(browser, 'about:blank');
+	await opened.page.addInitScript(() => {
+		const found: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+		document.addEventListener('securitypolicyviolation', (e) =>
+			found.push(`${e.effectiveDirective} ${e.blockedURI || 'inline'}`)
+		);
+	});
+	await opened.page.goto(baseURL() + path);
+	return opened;
 }
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+const violations = (page: Page) =>
+	page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
 describe('the Content-Security-Policy', () => {
-  it('lets the story load, hydrate and draw its live map, with no violation', async () => {
-    const { page, errors } = await openRecording('/');
-    const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-    expect(meta).toMatch(/script-src 'self' 'sha256-/);
-    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
-    await page.mouse.move(3, 3);
-    await waitForView(page, story.sections[0].id);
-    expect(await violations(page)).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+	it('lets the story load, hydrate and draw its live map, with no violation', async () => {
+		const { page, errors } = await openRecording('/');
+		const meta = await page
+			.locator('meta[http-equiv="content-security-policy"]')
+			.getAttribute('content');
+		expect(meta).toMatch(/script-src 'self' 'sha256-/);
+		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+		await page.mouse.move(3, 3);
+		await waitForView(page, story.sections[0].id);
+		expect(await violations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
 
-  it('lets every source page, embed page and the not-found page load, with no violation', async () => {
-    const paths = [...sources.map((s) => `/sources/${s.id}`), ...story.sections.map((s) => `/embed/${s.id}`), '/nope'];
-    for (const path of paths) {
-      const { page, errors } = await openRecording(path);
-      await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
-      if (path.startsWith('/embed/')) await waitForView(page, path.slice('/embed/'.length));
-      expect(await violations(page), path).toEqual([]);
-      // The not-found page is sent with its 404, which the console reports.
-      expect(errors.filter((e) => path !== '/nope' || !e.includes('404')), path).toEqual([]);
-    }
-  });
+	it('lets every source page, embed page and the not-found page load, with no violation', async () => {
+		const paths = [
+			...sources.map((s) => `/sources/${s.id}`),
+			...story.sections.map((s) => `/embed/${s.id}`),
+			'/nope'
+		];
+		for (const path of paths) {
+			const { page, errors } = await openRecording(path);
+			await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+			if (path.startsWith('/embed/')) await waitForView(page, path.slice('/embed/'.length));
+			expect(await violations(page), path).toEqual([]);
+			// The not-found page is sent with its 404, which the console reports.
+			expect(
+				errors.filter((e) => path !== '/nope' || !e.includes('404')),
+				path
+			).toEqual([]);
+		}
+	});
 
-  it('blocks a script injected inline', async () => {
-    const { page } = await openRecording('/');
-    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
-    await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.__injected = true';
-      document.body.append(script);
-    });
-    // Reported once per policy that blocks it: the page's meta tag and the server's header.
-    await expect.poll(() => violations(page)).toContain('script-src-elem inline');
-    expect(new Set(await violations(page))).toEqual(new Set(['script-src-elem inline']));
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
-  });
+	it('blocks a script injected inline', async () => {
+		const { page } = await openRecording('/');
+		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+		await page.evaluate(() => {
+			const script = document.createElement('script');
+			script.textContent = 'window.__injected = true';
+			document.body.append(script);
+		});
+		// Reported once per policy that blocks it: the page's meta tag and the server's header.
+		await expect.poll(() => violations(page)).toContain('script-src-elem inline');
+		expect(new Set(await violations(page))).toEqual(new Set(['script-src-elem inline']));
+		expect(
+			await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)
+		).toBeUndefined();
+	});
 });

@@ -16,15 +16,20 @@ const { story } = loadContent('.');
 const built = (file: string) => readFileSync(join(sites()[0].build, file), 'utf8');
 /** Two sections a host article embeds: two views from the middle of the story. */
 const embedded = story.sections.slice(2, 5).filter((_, i) => i !== 1);
-const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the host article, which goes on for a while so that the page scrolls.</p>`).join('\n');
+const filler = (n: number) =>
+	Array.from(
+		{ length: n },
+		(_, i) =>
+			`<p>Paragraph ${i + 1} of the host article, which goes on for a while so that the page scrolls.</p>`
+	).join('\n');
 
 /** A host article on its own origin (another port), embedding the sections with the snippet. */
 function hostPage(siteOrigin: string, withScript: boolean) {
-  const snippets = embedded.map((s) => {
-    const code = embedSnippet(siteOrigin, s);
-    return withScript ? code : code.split('\n')[0];
-  });
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+	const snippets = embedded.map((s) => {
+		const code = embedSnippet(siteOrigin, s);
+		return withScript ? code : code.split('\n')[0];
+	});
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>Host article</title>
 <style>body { font: 18px/1.5 serif; max-width: 720px; margin: 0 auto; padding: 1rem; }</style></head>
 <body><h1>A host article</h1>${filler(12)}${snippets[0]}${filler(10)}${snippets[1]}${filler(12)}</body></html>`;
@@ -33,10 +38,10 @@ function hostPage(siteOrigin: string, withScript: boolean) {
 /** A host page with the script, one real embed, and a sandboxed frame (origin "null") marked as an
  *  embed that claims a height of its own. */
 function guardedPage(siteOrigin: string) {
-  const forged = `<script>setInterval(() => parent.postMessage({ type: ${JSON.stringify(EMBED_MESSAGES.height)}, height: 3000 }, '*'), 100)<\/script>`;
-  // The host counts the forged frame's messages, so the test knows they arrive.
-  const count = `<script>window.forged = 0; addEventListener('message', (e) => { if (e.origin === 'null') window.forged++; });<\/script>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${count}</head><body>
+	const forged = `<script>setInterval(() => parent.postMessage({ type: ${JSON.stringify(EMBED_MESSAGES.height)}, height: 3000 }, '*'), 100)<\/script>`;
+	// The host counts the forged frame's messages, so the test knows they arrive.
+	const count = `<script>window.forged = 0; addEventListener('message', (e) => { if (e.origin === 'null') window.forged++; });<\/script>`;
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${count}</head><body>
 ${embedSnippet(siteOrigin, embedded[0])}
 <iframe data-story-embed sandbox="allow-scripts" height="${EMBED_HEIGHT}" srcdoc="${forged.replace(/"/g, '&quot;')}" title="forged"></iframe>
 </body></html>`;
@@ -44,15 +49,25 @@ ${embedSnippet(siteOrigin, embedded[0])}
 
 /** A host page whose embed is far below the fold: its lazy iframe stays blank until scrolled to. */
 function lazyPage(siteOrigin: string) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
 ${filler(400)}${embedSnippet(siteOrigin, embedded[0])}${filler(5)}</body></html>`;
 }
 
 /** Pages of the site under the spellings a clickjacker might try, framed by a page on another
  *  origin: only the embed pages may be shown. */
-const FRAMED = ['/', '/index', '/index.html', '//sources/' + loadContent('.').sources[0].id, '/404', '/404.html', '/nope', '//embed/../index.html', '/embed/arrival'];
+const FRAMED = [
+	'/',
+	'/index',
+	'/index.html',
+	'//sources/' + loadContent('.').sources[0].id,
+	'/404',
+	'/404.html',
+	'/nope',
+	'//embed/../index.html',
+	'/embed/arrival'
+];
 function framingPage(siteOrigin: string) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
 ${FRAMED.map((path) => `<iframe src="${siteOrigin}${path}" title="${path}" width="300" height="200"></iframe>`).join('\n')}</body></html>`;
 }
 
@@ -61,175 +76,222 @@ let host: Server;
 let hostOrigin: string;
 let withScript = true;
 beforeAll(async () => {
-  browser = await launch();
-  host = createServer((req, res) => {
-    const pages: Record<string, () => string> = { '/': () => hostPage(baseURL(), withScript), '/guarded': () => guardedPage(baseURL()), '/lazy': () => lazyPage(baseURL()), '/framing': () => framingPage(baseURL()) };
-    const page = pages[req.url ?? '']?.();
-    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page ?? 'not found');
-  });
-  await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
-  hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+	browser = await launch();
+	host = createServer((req, res) => {
+		const pages: Record<string, () => string> = {
+			'/': () => hostPage(baseURL(), withScript),
+			'/guarded': () => guardedPage(baseURL()),
+			'/lazy': () => lazyPage(baseURL()),
+			'/framing': () => framingPage(baseURL())
+		};
+		const page = pages[req.url ?? '']?.();
+		res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(page ?? 'not found');
+	});
+	await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
+	hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await browser?.close();
-  host?.close();
+	await browser?.close();
+	host?.close();
 });
 
 function openHost(script: boolean) {
-  withScript = script;
-  return open(browser, hostOrigin);
+	withScript = script;
+	return open(browser, hostOrigin);
 }
 
 /** Scrolls an iframe into view (they load lazily) and returns its frame once its map is ready. */
 async function frameOf(page: Page, index: number): Promise<Frame> {
-  const iframe = page.locator('iframe[data-story-embed]').nth(index);
-  await iframe.scrollIntoViewIfNeeded();
-  const frame = (await (await iframe.elementHandle())!.contentFrame())!;
-  await frame.waitForSelector('[data-map-state="ready"][data-camera]', { timeout: 30_000 });
-  return frame;
+	const iframe = page.locator('iframe[data-story-embed]').nth(index);
+	await iframe.scrollIntoViewIfNeeded();
+	const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+	await frame.waitForSelector('[data-map-state="ready"][data-camera]', { timeout: 30_000 });
+	return frame;
 }
 
 describe('a host article on another origin', () => {
-  it('sizes both iframes to their content, renders their maps, keeps its scroll, and stays on the two origins', async () => {
-    const { page, requests, errors } = await openHost(true);
-    for (const [i, section] of embedded.entries()) {
-      const frame = await frameOf(page, i);
-      expect(await frame.locator('h1').textContent()).toBe(section.title);
-      expect(await frame.locator('[data-map-state]').getAttribute('data-view')).toBe(section.id);
-      const iframe = page.locator('iframe[data-story-embed]').nth(i);
-      await expect
-        .poll(async () => {
-          const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-          const box = await iframe.boundingBox();
-          return Math.abs(box!.height - content);
-        }, { timeout: 10_000 })
-        .toBeLessThanOrEqual(4);
-    }
+	it('sizes both iframes to their content, renders their maps, keeps its scroll, and stays on the two origins', async () => {
+		const { page, requests, errors } = await openHost(true);
+		for (const [i, section] of embedded.entries()) {
+			const frame = await frameOf(page, i);
+			expect(await frame.locator('h1').textContent()).toBe(section.title);
+			expect(await frame.locator('[data-map-state]').getAttribute('data-view')).toBe(section.id);
+			const iframe = page.locator('iframe[data-story-embed]').nth(i);
+			await expect
+				.poll(
+					async () => {
+						const content = await frame.evaluate(
+							() => document.documentElement.getBoundingClientRect().height
+						);
+						const box = await iframe.boundingBox();
+						return Math.abs(box!.height - content);
+					},
+					{ timeout: 10_000 }
+				)
+				.toBeLessThanOrEqual(4);
+		}
 
-    // A wheel over the embedded map scrolls the host page (the map keeps cooperative gestures).
-    const frame = await frameOf(page, 0);
-    const before = await page.evaluate(() => scrollY);
-    const camera = await frame.locator('[data-map-state]').getAttribute('data-camera');
-    // Boxes of elements inside a frame are given in the host page's viewport.
-    const map = (await frame.locator('[data-map-state]').boundingBox())!;
-    await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
-    await page.mouse.wheel(0, 400);
-    await page.waitForFunction((y) => scrollY > y + 100, before, { timeout: 5000 });
-    expect(await frame.locator('[data-map-state]').getAttribute('data-camera')).toBe(camera);
+		// A wheel over the embedded map scrolls the host page (the map keeps cooperative gestures).
+		const frame = await frameOf(page, 0);
+		const before = await page.evaluate(() => scrollY);
+		const camera = await frame.locator('[data-map-state]').getAttribute('data-camera');
+		// Boxes of elements inside a frame are given in the host page's viewport.
+		const map = (await frame.locator('[data-map-state]').boundingBox())!;
+		await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+		await page.mouse.wheel(0, 400);
+		await page.waitForFunction((y) => scrollY > y + 100, before, { timeout: 5000 });
+		expect(await frame.locator('[data-map-state]').getAttribute('data-camera')).toBe(camera);
 
-    const origins = new Set([hostOrigin, new URL(baseURL()).origin]);
-    expect(requests.filter((u) => !u.startsWith('data:') && !origins.has(new URL(u).origin))).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.screenshot({ path: 'screenshots/host-article.png', fullPage: true });
-  });
+		const origins = new Set([hostOrigin, new URL(baseURL()).origin]);
+		expect(
+			requests.filter((u) => !u.startsWith('data:') && !origins.has(new URL(u).origin))
+		).toEqual([]);
+		expect(errors).toEqual([]);
+		await page.screenshot({ path: 'screenshots/host-article.png', fullPage: true });
+	});
 
-  it('shows each section at a sensible fixed height without the script', async () => {
-    const { page } = await openHost(false);
-    const frame = await frameOf(page, 0);
-    const box = await page.locator('iframe[data-story-embed]').first().boundingBox();
-    expect(box!.height).toBe(EMBED_HEIGHT);
-    // The content is taller than the fixed frame: what the script's resizing fixes above.
-    const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-    expect(Math.abs(content - EMBED_HEIGHT)).toBeGreaterThan(4);
-  });
+	it('shows each section at a sensible fixed height without the script', async () => {
+		const { page } = await openHost(false);
+		const frame = await frameOf(page, 0);
+		const box = await page.locator('iframe[data-story-embed]').first().boundingBox();
+		expect(box!.height).toBe(EMBED_HEIGHT);
+		// The content is taller than the fixed frame: what the script's resizing fixes above.
+		const content = await frame.evaluate(
+			() => document.documentElement.getBoundingClientRect().height
+		);
+		expect(Math.abs(content - EMBED_HEIGHT)).toBeGreaterThan(4);
+	});
 });
 
 describe('/embed.js on the host page', () => {
-  it('takes heights only from the site itself, and only within bounds', async () => {
-    const { page } = await open(browser, `${hostOrigin}/guarded`);
-    const [real, forged] = [page.locator('iframe[data-story-embed]').first(), page.locator('iframe[title="forged"]')];
-    const frame = await frameOf(page, 0);
-    const height = async (iframe: typeof real) => (await iframe.boundingBox())!.height;
-    const own = await height(forged); // its height attribute, with the iframe's default border
-    // The real embed is sized to its content: the script runs and answers the site.
-    await expect.poll(() => height(real), { timeout: 10_000 }).not.toBe(EMBED_HEIGHT);
-    const sized = await height(real);
-    // The sandboxed frame (origin "null") keeps posting a height, while the script listens; its
-    // own height stays.
-    const arrived = await page.evaluate(() => (window as unknown as { forged: number }).forged);
-    await page.waitForFunction((n) => (window as unknown as { forged: number }).forged > n, arrived);
-    expect(await height(forged)).toBe(own);
-    // From the site's own frame, heights outside the bounds, or not numbers, are ignored; one
-    // within them is taken (so the messages did arrive).
-    await frame.evaluate(({ type, heights }) => {
-      for (const height of [1e9, heights.max + 1, heights.min - 1, -5, Number.NaN, '900']) parent.postMessage({ type, height }, '*');
-      parent.postMessage({ type, height: heights.min + 1 }, '*');
-    }, { type: EMBED_MESSAGES.height, heights: EMBED_HEIGHTS });
-    await expect.poll(() => height(real)).toBe(EMBED_HEIGHTS.min + 1);
-    expect(sized).toBeGreaterThan(EMBED_HEIGHTS.min + 1);
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
-  });
+	it('takes heights only from the site itself, and only within bounds', async () => {
+		const { page } = await open(browser, `${hostOrigin}/guarded`);
+		const [real, forged] = [
+			page.locator('iframe[data-story-embed]').first(),
+			page.locator('iframe[title="forged"]')
+		];
+		const frame = await frameOf(page, 0);
+		const height = async (iframe: typeof real) => (await iframe.boundingBox())!.height;
+		const own = await height(forged); // its height attribute, with the iframe's default border
+		// The real embed is sized to its content: the script runs and answers the site.
+		await expect.poll(() => height(real), { timeout: 10_000 }).not.toBe(EMBED_HEIGHT);
+		const sized = await height(real);
+		// The sandboxed frame (origin "null") keeps posting a height, while the script listens; its
+		// own height stays.
+		const arrived = await page.evaluate(() => (window as unknown as { forged: number }).forged);
+		await page.waitForFunction(
+			(n) => (window as unknown as { forged: number }).forged > n,
+			arrived
+		);
+		expect(await height(forged)).toBe(own);
+		// From the site's own frame, heights outside the bounds, or not numbers, are ignored; one
+		// within them is taken (so the messages did arrive).
+		await frame.evaluate(
+			({ type, heights }) => {
+				for (const height of [1e9, heights.max + 1, heights.min - 1, -5, Number.NaN, '900'])
+					parent.postMessage({ type, height }, '*');
+				parent.postMessage({ type, height: heights.min + 1 }, '*');
+			},
+			{ type: EMBED_MESSAGES.height, heights: EMBED_HEIGHTS }
+		);
+		await expect.poll(() => height(real)).toBe(EMBED_HEIGHTS.min + 1);
+		expect(sized).toBeGreaterThan(EMBED_HEIGHTS.min + 1);
+		expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
+	});
 
-  it('posts nothing to a lazy iframe before its page says it is ready, then sizes it', async () => {
-    const { page } = await open(browser, 'about:blank');
-    const messages: string[] = [];
-    page.on('console', (m) => messages.push(m.text()));
-    await page.goto(`${hostOrigin}/lazy`);
-    const iframe = page.locator('iframe[data-story-embed]');
-    // The script has run, and the iframe below the fold is still blank.
-    await page.waitForFunction(() => [...document.scripts].some((s) => s.src.endsWith('/embed.js')) && document.readyState === 'complete');
-    expect(await iframe.evaluate((f: HTMLIFrameElement) => f.contentDocument?.URL)).toBe('about:blank');
-    await frameOf(page, 0);
-    await expect.poll(async () => (await iframe.boundingBox())!.height, { timeout: 10_000 }).not.toBe(EMBED_HEIGHT);
-    expect(messages.filter((m) => /postMessage|target origin/i.test(m))).toEqual([]);
-  });
+	it('posts nothing to a lazy iframe before its page says it is ready, then sizes it', async () => {
+		const { page } = await open(browser, 'about:blank');
+		const messages: string[] = [];
+		page.on('console', (m) => messages.push(m.text()));
+		await page.goto(`${hostOrigin}/lazy`);
+		const iframe = page.locator('iframe[data-story-embed]');
+		// The script has run, and the iframe below the fold is still blank.
+		await page.waitForFunction(
+			() =>
+				[...document.scripts].some((s) => s.src.endsWith('/embed.js')) &&
+				document.readyState === 'complete'
+		);
+		expect(await iframe.evaluate((f: HTMLIFrameElement) => f.contentDocument?.URL)).toBe(
+			'about:blank'
+		);
+		await frameOf(page, 0);
+		await expect
+			.poll(async () => (await iframe.boundingBox())!.height, { timeout: 10_000 })
+			.not.toBe(EMBED_HEIGHT);
+		expect(messages.filter((m) => /postMessage|target origin/i.test(m))).toEqual([]);
+	});
 });
 
 describe('a page on another origin framing the site', () => {
-  it('is refused every spelling of a story page, and shown the embed pages', async () => {
-    const { page } = await open(browser, `${hostOrigin}/framing`);
-    await page.waitForLoadState('load');
-    const shown: Record<string, boolean> = {};
-    for (const path of FRAMED) {
-      const frame = await (await page.locator(`iframe[title="${path}"]`).elementHandle())!.contentFrame();
-      shown[path] = !!frame && frame.url().startsWith(baseURL());
-    }
-    expect(shown).toEqual(Object.fromEntries(FRAMED.map((path) => [path, path.startsWith('/embed/')])));
-  });
+	it('is refused every spelling of a story page, and shown the embed pages', async () => {
+		const { page } = await open(browser, `${hostOrigin}/framing`);
+		await page.waitForLoadState('load');
+		const shown: Record<string, boolean> = {};
+		for (const path of FRAMED) {
+			const frame = await (await page
+				.locator(`iframe[title="${path}"]`)
+				.elementHandle())!.contentFrame();
+			shown[path] = !!frame && frame.url().startsWith(baseURL());
+		}
+		expect(shown).toEqual(
+			Object.fromEntries(FRAMED.map((path) => [path, path.startsWith('/embed/')]))
+		);
+	});
 });
 
 describe('an unknown embed', () => {
-  it('answer an unknown section with a small not-found page linking to the story, echoing nothing of the URL', async () => {
-    const response = await fetch(`${baseURL()}/embed/no-such-section%3Cscript%3E`);
-    expect(response.status).toBe(404);
-    const { page, errors } = await open(browser, '/embed/no-such-section%3Cb%3Ebold%3C%2Fb%3E');
-    await page.getByRole('heading', { name: 'There is nothing here' }).waitFor();
-    expect(await page.getByRole('link', { name: /Read the story/ }).getAttribute('href')).toBe('/');
-    expect(await page.locator('b').count()).toBe(0);
-    expect(await page.locator('body').textContent()).not.toContain('no-such-section');
-    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
-  });
+	it('answer an unknown section with a small not-found page linking to the story, echoing nothing of the URL', async () => {
+		const response = await fetch(`${baseURL()}/embed/no-such-section%3Cscript%3E`);
+		expect(response.status).toBe(404);
+		const { page, errors } = await open(browser, '/embed/no-such-section%3Cb%3Ebold%3C%2Fb%3E');
+		await page.getByRole('heading', { name: 'There is nothing here' }).waitFor();
+		expect(await page.getByRole('link', { name: /Read the story/ }).getAttribute('href')).toBe('/');
+		expect(await page.locator('b').count()).toBe(0);
+		expect(await page.locator('body').textContent()).not.toContain('no-such-section');
+		expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+	});
 });
 
 describe('oEmbed', () => {
-  it.each(story.sections.map((s) => [s.id, s.title]))('%s: a valid rich document, discoverable from the embed page', async (id, title) => {
-    const doc = JSON.parse(built(`oembed/${id}.json`));
-    expect(doc).toMatchObject({ version: '1.0', type: 'rich', title });
-    expect(Number.isInteger(doc.width) && doc.width > 0).toBe(true);
-    expect(Number.isInteger(doc.height) && doc.height > 0).toBe(true);
-    expect(doc.provider_url).toMatch(/^https?:\/\/[^/]+\/$/);
-    expect(doc.html).toMatch(new RegExp(`^<iframe src="https?://[^"]+/embed/${id}" [^>]*loading="lazy"[^>]*></iframe>`));
-    const html = built(`embed/${id}.html`);
-    expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/json\\+oembed" href="https?://[^"]+/oembed/${id}\\.json"`));
-  });
+	it.each(story.sections.map((s) => [s.id, s.title]))(
+		'%s: a valid rich document, discoverable from the embed page',
+		async (id, title) => {
+			const doc = JSON.parse(built(`oembed/${id}.json`));
+			expect(doc).toMatchObject({ version: '1.0', type: 'rich', title });
+			expect(Number.isInteger(doc.width) && doc.width > 0).toBe(true);
+			expect(Number.isInteger(doc.height) && doc.height > 0).toBe(true);
+			expect(doc.provider_url).toMatch(/^https?:\/\/[^/]+\/$/);
+			expect(doc.html).toMatch(
+				new RegExp(`^<iframe src="https?://[^"]+/embed/${id}" [^>]*loading="lazy"[^>]*></iframe>`)
+			);
+			const html = built(`embed/${id}.html`);
+			expect(html).toMatch(
+				new RegExp(
+					`<link rel="alternate" type="application/json\\+oembed" href="https?://[^"]+/oembed/${id}\\.json"`
+				)
+			);
+		}
+	);
 
-  it('is discoverable from the story page for every section', () => {
-    const html = built('index.html');
-    for (const s of story.sections) expect(html).toContain(`/oembed/${s.id}.json"`);
-  });
+	it('is discoverable from the story page for every section', () => {
+		const html = built('index.html');
+		for (const s of story.sections) expect(html).toContain(`/oembed/${s.id}.json"`);
+	});
 });
 
 describe('the Embed control', () => {
-  it('shows the snippet for this site and copies it to the clipboard', async () => {
-    const section = embedded[0];
-    const { page } = await open(browser, `/#${section.id}`, { permissions: ['clipboard-read', 'clipboard-write'] });
-    const control = page.locator(`#${section.id} .embed-control`);
-    await control.locator('summary').click();
-    const expected = embedSnippet(new URL(baseURL()).origin, section);
-    await expect.poll(() => control.locator('textarea').inputValue()).toBe(expected);
-    await control.getByRole('button', { name: 'Copy embed code' }).click();
-    await control.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
-  });
+	it('shows the snippet for this site and copies it to the clipboard', async () => {
+		const section = embedded[0];
+		const { page } = await open(browser, `/#${section.id}`, {
+			permissions: ['clipboard-read', 'clipboard-write']
+		});
+		const control = page.locator(`#${section.id} .embed-control`);
+		await control.locator('summary').click();
+		const expected = embedSnippet(new URL(baseURL()).origin, section);
+		await expect.poll(() => control.locator('textarea').inputValue()).toBe(expected);
+		await control.getByRole('button', { name: 'Copy embed code' }).click();
+		await control.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+	});
 });

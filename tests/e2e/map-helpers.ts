@@ -9,112 +9,139 @@ export const MAP = '[data-map-state]';
 
 /** Waits until the map shows `sectionId`'s view and its camera has come to rest there. */
 export async function waitForView(page: Page, sectionId: string, timeout = 20_000) {
-  await page.waitForFunction(
-    ([selector, id]) => {
-      const el = document.querySelector<HTMLElement>(selector);
-      // …and faded in over the still (0.3 s after it is ready): what is read or measured is on screen.
-      const shown = !!el && getComputedStyle(el).opacity === '1';
-      return el?.dataset.mapState === 'ready' && el.dataset.view === id && !!el.dataset.camera && el.dataset.moving === undefined && shown;
-    },
-    [MAP, sectionId] as const,
-    { timeout }
-  );
+	await page.waitForFunction(
+		([selector, id]) => {
+			const el = document.querySelector<HTMLElement>(selector);
+			// …and faded in over the still (0.3 s after it is ready): what is read or measured is on screen.
+			const shown = !!el && getComputedStyle(el).opacity === '1';
+			return (
+				el?.dataset.mapState === 'ready' &&
+				el.dataset.view === id &&
+				!!el.dataset.camera &&
+				el.dataset.moving === undefined &&
+				shown
+			);
+		},
+		[MAP, sectionId] as const,
+		{ timeout }
+	);
 }
 
 /** Waits until the camera is at rest (no flight, no gesture still moving it). */
 export async function waitForRest(page: Page, timeout = 20_000) {
-  await page.waitForFunction((selector) => {
-    const el = document.querySelector<HTMLElement>(selector);
-    return !!el?.dataset.camera && el.dataset.moving === undefined;
-  }, MAP, { timeout });
+	await page.waitForFunction(
+		(selector) => {
+			const el = document.querySelector<HTMLElement>(selector);
+			return !!el?.dataset.camera && el.dataset.moving === undefined;
+		},
+		MAP,
+		{ timeout }
+	);
 }
 
 /** Waits until the settled camera differs from `before` (a data-camera value) and is at rest. */
 export async function waitForCameraChange(page: Page, before: string, timeout = 10_000) {
-  await page.waitForFunction(
-    ([selector, was]) => {
-      const el = document.querySelector<HTMLElement>(selector);
-      return !!el?.dataset.camera && el.dataset.camera !== was && el.dataset.moving === undefined;
-    },
-    [MAP, before] as const,
-    { timeout }
-  );
+	await page.waitForFunction(
+		([selector, was]) => {
+			const el = document.querySelector<HTMLElement>(selector);
+			return !!el?.dataset.camera && el.dataset.camera !== was && el.dataset.moving === undefined;
+		},
+		[MAP, before] as const,
+		{ timeout }
+	);
 }
 
 /** Waits until the browser has rendered `count` more frames: what a reading-line crossing, a
  *  label placement or a stale update would need to show itself. */
 export async function nextFrames(page: Page, count = 2) {
-  await page.evaluate(
-    (n) => new Promise<void>((resolve) => {
-      const step = (left: number) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
-      step(n);
-    }),
-    count
-  );
+	await page.evaluate(
+		(n) =>
+			new Promise<void>((resolve) => {
+				const step = (left: number) =>
+					left ? requestAnimationFrame(() => step(left - 1)) : resolve();
+				step(n);
+			}),
+		count
+	);
 }
 
 /** Once the camera is at rest, it must equal `expected` (fitted to the map's box). */
 export async function expectCamera(page: Page, expected: Camera) {
-  await waitForRest(page);
-  const box = await page.locator(MAP).boundingBox();
-  const want = { ...expected, zoom: fitZoom(expected.zoom, box!.width, box!.height) };
-  const got = parseCamera((await page.locator(MAP).getAttribute('data-camera')) ?? '');
-  expect(got && sameCamera(got, want) ? want : got, 'settled camera').toEqual(want);
+	await waitForRest(page);
+	const box = await page.locator(MAP).boundingBox();
+	const want = { ...expected, zoom: fitZoom(expected.zoom, box!.width, box!.height) };
+	const got = parseCamera((await page.locator(MAP).getAttribute('data-camera')) ?? '');
+	expect(got && sameCamera(got, want) ? want : got, 'settled camera').toEqual(want);
 }
 
 function sameCamera(a: Camera, b: Camera) {
-  return (
-    Math.abs(normaliseAngle(a.center[0] - b.center[0])) < 1e-3 &&
-    Math.abs(a.center[1] - b.center[1]) < 1e-3 &&
-    Math.abs(a.zoom - b.zoom) < 0.02 &&
-    Math.abs(normaliseAngle(a.bearing - b.bearing)) < 0.2 &&
-    Math.abs(a.pitch - b.pitch) < 0.2
-  );
+	return (
+		Math.abs(normaliseAngle(a.center[0] - b.center[0])) < 1e-3 &&
+		Math.abs(a.center[1] - b.center[1]) < 1e-3 &&
+		Math.abs(a.zoom - b.zoom) < 0.02 &&
+		Math.abs(normaliseAngle(a.bearing - b.bearing)) < 0.2 &&
+		Math.abs(a.pitch - b.pitch) < 0.2
+	);
 }
 
 /** What a PNG (decoded by the browser itself) holds: its distinct colours (to 4 bits a channel)
  *  and how many pixels lie within 24 of `near`, an [r, g, b] colour. */
-export async function imageStats(page: Page, png: Buffer, near: [number, number, number] = [0, 0, 0]): Promise<{ distinct: number; near: number }> {
-  return page.evaluate(
-    async ([base64, [r, g, b]]) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const { data } = context.getImageData(0, 0, image.width, image.height);
-      const seen = new Set<number>();
-      let close = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        seen.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
-        if (Math.abs(data[i] - r) < 24 && Math.abs(data[i + 1] - g) < 24 && Math.abs(data[i + 2] - b) < 24) close++;
-      }
-      return { distinct: seen.size, near: close };
-    },
-    [png.toString('base64'), near] as const
-  );
+export async function imageStats(
+	page: Page,
+	png: Buffer,
+	near: [number, number, number] = [0, 0, 0]
+): Promise<{ distinct: number; near: number }> {
+	return page.evaluate(
+		async ([base64, [r, g, b]]) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${base64}`;
+			await image.decode();
+			const canvas = Object.assign(document.createElement('canvas'), {
+				width: image.width,
+				height: image.height
+			});
+			const context = canvas.getContext('2d')!;
+			context.drawImage(image, 0, 0);
+			const { data } = context.getImageData(0, 0, image.width, image.height);
+			const seen = new Set<number>();
+			let close = 0;
+			for (let i = 0; i < data.length; i += 4) {
+				seen.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+				if (
+					Math.abs(data[i] - r) < 24 &&
+					Math.abs(data[i + 1] - g) < 24 &&
+					Math.abs(data[i + 2] - b) < 24
+				)
+					close++;
+			}
+			return { distinct: seen.size, near: close };
+		},
+		[png.toString('base64'), near] as const
+	);
 }
 
 /** Scrolls a section to where a reader would be reading it (as a link to it would). */
 export async function scrollToSection(page: Page, id: string) {
-  await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
+	await page.evaluate(
+		(id) => document.getElementById(id)!.scrollIntoView({ block: 'start', behavior: 'instant' }),
+		id
+	);
 }
 
 /** The controls drawn over the map: the mode button, the key, MapLibre's zoom buttons and credit. */
-export const MAP_CONTROLS = '.mode, .legend, .maplibregl-ctrl-bottom-right .maplibregl-ctrl, .maplibregl-ctrl-attrib';
+export const MAP_CONTROLS =
+	'.mode, .legend, .maplibregl-ctrl-bottom-right .maplibregl-ctrl, .maplibregl-ctrl-attrib';
 
 /** The ids of the shown place markers whose centre lies under one of the map's controls. */
 export function markersUnderControls(page: Page): Promise<string[]> {
-  return page.evaluate((controls) => {
-    const boxes = [...document.querySelectorAll(controls)].map((c) => c.getBoundingClientRect());
-    return [...document.querySelectorAll<HTMLElement>('.place-marker:not([hidden])')]
-      .filter((m) => {
-        const r = m.getBoundingClientRect();
-        const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-        return boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
-      })
-      .map((m) => m.dataset.place!);
-  }, MAP_CONTROLS);
+	return page.evaluate((controls) => {
+		const boxes = [...document.querySelectorAll(controls)].map((c) => c.getBoundingClientRect());
+		return [...document.querySelectorAll<HTMLElement>('.place-marker:not([hidden])')]
+			.filter((m) => {
+				const r = m.getBoundingClientRect();
+				const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+				return boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
+			})
+			.map((m) => m.dataset.place!);
+	}, MAP_CONTROLS);
 }
-

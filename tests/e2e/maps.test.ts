@@ -10,9 +10,9 @@ import { MAP, markersUnderControls, scrollToSection, waitForView } from './map-h
 
 const { story, manifest } = loadContent('.');
 const WIDTHS = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 1000 },
-  { width: 390, height: 844 }
+	{ width: 1280, height: 800 },
+	{ width: 800, height: 1000 },
+	{ width: 390, height: 844 }
 ];
 
 let browser: Browser;
@@ -20,67 +20,81 @@ beforeAll(async () => (browser = await launch()));
 afterAll(() => browser?.close());
 
 interface LiveMap {
-  queryRenderedFeatures(o: object): { properties: { id: string } }[];
-  once(event: 'idle', listener: () => void): void;
-  triggerRepaint(): void;
+	queryRenderedFeatures(o: object): { properties: { id: string } }[];
+	once(event: 'idle', listener: () => void): void;
+	triggerRepaint(): void;
 }
 
 /** The ids of the features of `layerParts` that MapLibre has drawn in the map's box, once it is
  *  idle (labels are placed, and faded in, after the camera stops). */
 const rendered = (page: Page, layerParts: string[]) =>
-  page.evaluate(async (layers) => {
-    const map = (window as unknown as { __storyMaps: LiveMap[] }).__storyMaps.at(-1)!;
-    await new Promise<void>((resolve) => {
-      map.once('idle', resolve);
-      map.triggerRepaint();
-    });
-    return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id))];
-  }, layerParts);
+	page.evaluate(async (layers) => {
+		const map = (window as unknown as { __storyMaps: LiveMap[] }).__storyMaps.at(-1)!;
+		await new Promise<void>((resolve) => {
+			map.once('idle', resolve);
+			map.triggerRepaint();
+		});
+		return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id))];
+	}, layerParts);
 
 async function openMaps(viewport: { width: number; height: number }) {
-  const opened = await open(browser, 'about:blank', { viewport, reducedMotion: 'reduce' });
-  await opened.page.addInitScript(() => ((window as unknown as { __storyMaps: unknown[] }).__storyMaps = []));
-  await visit(opened.page, `${baseURL()}/`);
-  return opened;
+	const opened = await open(browser, 'about:blank', { viewport, reducedMotion: 'reduce' });
+	await opened.page.addInitScript(
+		() => ((window as unknown as { __storyMaps: unknown[] }).__storyMaps = [])
+	);
+	await visit(opened.page, `${baseURL()}/`);
+	return opened;
 }
 
 const pointLayers = manifest.layers.filter((l) => l.style === 'points');
 
 describe.each(WIDTHS)('at $width × $height', (viewport) => {
-  it('names every highlighted place of every view, its marker clear of the controls', async () => {
-    const { page, errors } = await openMaps(viewport);
-    for (const section of story.sections) {
-      await scrollToSection(page, section.id);
-      await waitForView(page, section.id);
-      const view = story.views[section.view];
-      const shown = pointLayers.filter((l) => view.layers.includes(l.id));
-      const highlighted = shown.flatMap((l) => l.features).filter((f) => view.highlight.includes(f.id)).map((f) => f.id);
-      const labelled = await rendered(page, shown.map((l) => `${l.id}:label`));
-      const where = `${section.id} at ${viewport.width}`;
-      expect(highlighted.filter((id) => !labelled.includes(id)), `${where}: highlighted places without a label`).toEqual([]);
+	it('names every highlighted place of every view, its marker clear of the controls', async () => {
+		const { page, errors } = await openMaps(viewport);
+		for (const section of story.sections) {
+			await scrollToSection(page, section.id);
+			await waitForView(page, section.id);
+			const view = story.views[section.view];
+			const shown = pointLayers.filter((l) => view.layers.includes(l.id));
+			const highlighted = shown
+				.flatMap((l) => l.features)
+				.filter((f) => view.highlight.includes(f.id))
+				.map((f) => f.id);
+			const labelled = await rendered(
+				page,
+				shown.map((l) => `${l.id}:label`)
+			);
+			const where = `${section.id} at ${viewport.width}`;
+			expect(
+				highlighted.filter((id) => !labelled.includes(id)),
+				`${where}: highlighted places without a label`
+			).toEqual([]);
 
-      const covered = await markersUnderControls(page);
-      expect(covered, `${where}: markers under a control`).toEqual([]);
-      await page.screenshot({ path: `screenshots/maps-${viewport.width}-${section.id}.png` });
-    }
-    expect(errors).toEqual([]);
-  });
+			const covered = await markersUnderControls(page);
+			expect(covered, `${where}: markers under a control`).toEqual([]);
+			await page.screenshot({ path: `screenshots/maps-${viewport.width}-${section.id}.png` });
+		}
+		expect(errors).toEqual([]);
+	});
 });
 
 it('keeps the map at least 45% of the window in two columns (800 px)', async () => {
-  const { page } = await openMaps({ width: 800, height: 1000 });
-  const box = (await page.locator(MAP).boundingBox())!;
-  expect(box.width / 800).toBeGreaterThanOrEqual(0.45);
-  expect(box.height).toBeGreaterThan(900); // beside the text, not above it
+	const { page } = await openMaps({ width: 800, height: 1000 });
+	const box = (await page.locator(MAP).boundingBox())!;
+	expect(box.width / 800).toBeGreaterThanOrEqual(0.45);
+	expect(box.height).toBeGreaterThan(900); // beside the text, not above it
 });
 
 it('draws the runways on the opening view, each named by its designators', async () => {
-  const first = story.sections[0];
-  expect(story.views[first.view].layers).toContain('runways');
-  const { page } = await openMaps({ width: 1280, height: 800 });
-  await waitForView(page, first.id);
-  const runways = manifest.layers.find((l) => l.id === 'runways')!.features.filter((f) => f.id.startsWith('paed-')).map((f) => f.id);
-  expect(runways).toHaveLength(2);
-  expect((await rendered(page, ['runways:fill'])).sort()).toEqual(expect.arrayContaining(runways));
-  expect((await rendered(page, ['runways:label'])).sort()).toEqual(expect.arrayContaining(runways));
+	const first = story.sections[0];
+	expect(story.views[first.view].layers).toContain('runways');
+	const { page } = await openMaps({ width: 1280, height: 800 });
+	await waitForView(page, first.id);
+	const runways = manifest.layers
+		.find((l) => l.id === 'runways')!
+		.features.filter((f) => f.id.startsWith('paed-'))
+		.map((f) => f.id);
+	expect(runways).toHaveLength(2);
+	expect((await rendered(page, ['runways:fill'])).sort()).toEqual(expect.arrayContaining(runways));
+	expect((await rendered(page, ['runways:label'])).sort()).toEqual(expect.arrayContaining(runways));
 });

@@ -13,46 +13,56 @@ import { storyPaths } from '../../src/lib/server/story-paths.js';
 
 /** A built story under test: its folder (a STORY) and where it is served. */
 export interface Site {
-  name: string;
-  root: string;
-  build: string;
-  /** Where the site is: origin and base path, without a trailing slash. */
-  baseURL: string;
+	name: string;
+	root: string;
+	build: string;
+	/** Where the site is: origin and base path, without a trailing slash. */
+	baseURL: string;
 }
 
 /** The base path the tests build this story under (package.json, build:base). */
 export const BASE_PATH = '/graphics/anchorage';
 
 const STORIES = [
-  { name: 'this story', root: '.' },
-  { name: 'the second story', root: 'tests/fixtures/second-story' }
+	{ name: 'this story', root: '.' },
+	{ name: 'the second story', root: 'tests/fixtures/second-story' }
 ];
 
 export default async function setup(project: TestProject) {
-  const servers: Server[] = [];
-  const sites: Site[] = [];
-  for (const { name, root } of STORIES) {
-    const build = storyPaths(root).build;
-    if (!existsSync(join(build, 'index.html'))) throw new Error(`${build} is missing: run \`npm run build\` and \`npm run build:fixture\` first`);
-    const server = await serve(build, 0);
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    servers.push(server);
-    sites.push({ name, root, build, baseURL: `http://127.0.0.1:${port}` });
-  }
-  if (!existsSync(join('build-base', 'index.html'))) throw new Error('build-base is missing: run `npm run build:base` first');
-  const server = await serve('build-base', 0, BASE_PATH);
-  servers.push(server);
-  const address = server.address();
-  const baseSite = { name: `this story under ${BASE_PATH}`, root: '.', build: 'build-base', baseURL: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${BASE_PATH}` };
-  project.provide('sites', sites);
-  project.provide('baseSite', baseSite);
-  return () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+	const servers: Server[] = [];
+	const sites: Site[] = [];
+	for (const { name, root } of STORIES) {
+		const build = storyPaths(root).build;
+		if (!existsSync(join(build, 'index.html')))
+			throw new Error(
+				`${build} is missing: run \`npm run build\` and \`npm run build:fixture\` first`
+			);
+		const server = await serve(build, 0);
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : 0;
+		servers.push(server);
+		sites.push({ name, root, build, baseURL: `http://127.0.0.1:${port}` });
+	}
+	if (!existsSync(join('build-base', 'index.html')))
+		throw new Error('build-base is missing: run `npm run build:base` first');
+	const server = await serve('build-base', 0, BASE_PATH);
+	servers.push(server);
+	const address = server.address();
+	const baseSite = {
+		name: `this story under ${BASE_PATH}`,
+		root: '.',
+		build: 'build-base',
+		baseURL: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${BASE_PATH}`
+	};
+	project.provide('sites', sites);
+	project.provide('baseSite', baseSite);
+	return () =>
+		Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext {
-    sites: Site[];
-    baseSite: Site;
-  }
+	export interface ProvidedContext {
+		sites: Site[];
+		baseSite: Site;
+	}
 }

@@ -11,66 +11,92 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyPassages } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { baseSite, launch, open, sites, VIEWPORTS } from './browser';
-import { expectCamera, imageStats, MAP, nextFrames, scrollToSection, waitForView } from './map-helpers';
+import {
+	expectCamera,
+	imageStats,
+	MAP,
+	nextFrames,
+	scrollToSection,
+	waitForView
+} from './map-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-  mkdirSync('screenshots', { recursive: true });
+	browser = await launch();
+	mkdirSync('screenshots', { recursive: true });
 });
 afterAll(() => browser?.close());
 
-describe.each([...sites(), baseSite()].map((site, i) => ({ ...site, prefix: ['', 'second-', 'base-'][i] })))('$name', ({ root, baseURL, prefix }) => {
-  const { story, sources } = loadContent(root);
-  const sections = story.sections;
-  const cameraOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view].camera;
+describe.each(
+	[...sites(), baseSite()].map((site, i) => ({ ...site, prefix: ['', 'second-', 'base-'][i] }))
+)('$name', ({ root, baseURL, prefix }) => {
+	const { story, sources } = loadContent(root);
+	const sections = story.sections;
+	const cameraOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view].camera;
 
-  it.each(Object.entries(VIEWPORTS))('%s: every section brings its view as the reader scrolls; the hash follows', async (name, viewport) => {
-    // Jumps, not flights (reduced motion): flights are story.test.ts's; here every view counts.
-    const { page, requests, errors } = await open(browser, `${baseURL}/`, { viewport, reducedMotion: 'reduce' });
-    await waitForView(page, sections[0].id);
-    const historyLength = await page.evaluate(() => history.length);
-    for (const section of sections) {
-      await scrollToSection(page, section.id);
-      await waitForView(page, section.id);
-      await expectCamera(page, cameraOf(section.id));
-      // The top of the story keeps a clean URL; from then on the hash names the section read.
-      const hashes = section === sections[0] ? ['', `#${section.id}`] : [`#${section.id}`];
-      expect(hashes).toContain(await page.evaluate(() => location.hash));
-      await nextFrames(page); // labels are placed in the frames after the camera settles
-      const png = await page.screenshot({ clip: (await page.locator(MAP).boundingBox())! });
-      writeFileSync(`screenshots/${prefix}${name}-${section.id}.png`, await page.screenshot());
-      expect((await imageStats(page, png)).distinct, `${section.id}: colours in the map`).toBeGreaterThan(12);
-    }
-    expect(await page.evaluate(() => history.length)).toBe(historyLength);
-    expect(requests.filter((url) => !url.startsWith(baseURL) && !/^(data|blob):/.test(url))).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+	it.each(Object.entries(VIEWPORTS))(
+		'%s: every section brings its view as the reader scrolls; the hash follows',
+		async (name, viewport) => {
+			// Jumps, not flights (reduced motion): flights are story.test.ts's; here every view counts.
+			const { page, requests, errors } = await open(browser, `${baseURL}/`, {
+				viewport,
+				reducedMotion: 'reduce'
+			});
+			await waitForView(page, sections[0].id);
+			const historyLength = await page.evaluate(() => history.length);
+			for (const section of sections) {
+				await scrollToSection(page, section.id);
+				await waitForView(page, section.id);
+				await expectCamera(page, cameraOf(section.id));
+				// The top of the story keeps a clean URL; from then on the hash names the section read.
+				const hashes = section === sections[0] ? ['', `#${section.id}`] : [`#${section.id}`];
+				expect(hashes).toContain(await page.evaluate(() => location.hash));
+				await nextFrames(page); // labels are placed in the frames after the camera settles
+				const png = await page.screenshot({ clip: (await page.locator(MAP).boundingBox())! });
+				writeFileSync(`screenshots/${prefix}${name}-${section.id}.png`, await page.screenshot());
+				expect(
+					(await imageStats(page, png)).distinct,
+					`${section.id}: colours in the map`
+				).toBeGreaterThan(12);
+			}
+			expect(await page.evaluate(() => history.length)).toBe(historyLength);
+			expect(
+				requests.filter((url) => !url.startsWith(baseURL) && !/^(data|blob):/.test(url))
+			).toEqual([]);
+			expect(errors).toEqual([]);
+		}
+	);
 
-  it('marks every cited passage in its paragraph on its source page', async () => {
-    const passages = storyPassages(story);
-    expect(passages.length).toBeGreaterThan(0);
-    const { page } = await open(browser, 'about:blank');
-    for (const source of sources.filter((s) => passages.some((p) => p.source === s.id))) {
-      await page.goto(`${baseURL}/sources/${source.id}`);
-      for (const p of passages.filter((p) => p.source === source.id)) {
-        const marks = await page.locator(`#p${p.paragraph} mark`).allTextContents();
-        expect(marks.some((m) => m.includes(p.quote)), `${source.id} ¶${p.paragraph}: “${p.quote}”`).toBe(true);
-      }
-    }
-  });
+	it('marks every cited passage in its paragraph on its source page', async () => {
+		const passages = storyPassages(story);
+		expect(passages.length).toBeGreaterThan(0);
+		const { page } = await open(browser, 'about:blank');
+		for (const source of sources.filter((s) => passages.some((p) => p.source === s.id))) {
+			await page.goto(`${baseURL}/sources/${source.id}`);
+			for (const p of passages.filter((p) => p.source === source.id)) {
+				const marks = await page.locator(`#p${p.paragraph} mark`).allTextContents();
+				expect(
+					marks.some((m) => m.includes(p.quote)),
+					`${source.id} ¶${p.paragraph}: “${p.quote}”`
+				).toBe(true);
+			}
+		}
+	});
 
-  it('draws every section in its embed page, 280 to 1200 px wide without sideways scrolling', async () => {
-    const { page, errors } = await open(browser, 'about:blank');
-    for (const [i, section] of sections.entries()) {
-      const width = i % 2 ? 1200 : 280;
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${baseURL}/embed/${section.id}`);
-      await waitForView(page, section.id);
-      expect(await page.locator('h1').textContent()).toBe(section.title);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${section.id} at ${width} px`).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `screenshots/${prefix}embed-${width}-${section.id}.png` });
-    }
-    expect(errors).toEqual([]);
-  });
+	it('draws every section in its embed page, 280 to 1200 px wide without sideways scrolling', async () => {
+		const { page, errors } = await open(browser, 'about:blank');
+		for (const [i, section] of sections.entries()) {
+			const width = i % 2 ? 1200 : 280;
+			await page.setViewportSize({ width, height: 900 });
+			await page.goto(`${baseURL}/embed/${section.id}`);
+			await waitForView(page, section.id);
+			expect(await page.locator('h1').textContent()).toBe(section.title);
+			expect(
+				await page.evaluate(() => document.documentElement.scrollWidth),
+				`${section.id} at ${width} px`
+			).toBeLessThanOrEqual(width);
+			await page.screenshot({ path: `screenshots/${prefix}embed-${width}-${section.id}.png` });
+		}
+		expect(errors).toEqual([]);
+	});
 });

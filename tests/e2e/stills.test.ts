@@ -22,184 +22,255 @@ afterAll(() => browser?.close());
 
 /** The still in the map box: whether it shows, which file, and whether that has loaded. */
 const still = (page: Page) =>
-  page.locator('.still img').evaluate((img: HTMLImageElement) => ({
-    shown: getComputedStyle(img.parentElement!).visibility !== 'hidden' && img.getBoundingClientRect().width > 0,
-    file: img.currentSrc.split('/').pop(),
-    loaded: img.complete && img.naturalWidth > 0
-  }));
+	page.locator('.still img').evaluate((img: HTMLImageElement) => ({
+		shown:
+			getComputedStyle(img.parentElement!).visibility !== 'hidden' &&
+			img.getBoundingClientRect().width > 0,
+		file: img.currentSrc.split('/').pop(),
+		loaded: img.complete && img.naturalWidth > 0
+	}));
 /** Waits until the still has given way to the live map (it goes once the map has faded in). */
-const stillGone = (page: Page) => page.waitForFunction(() => getComputedStyle(document.querySelector('.still')!).visibility === 'hidden');
+const stillGone = (page: Page) =>
+	page.waitForFunction(
+		() => getComputedStyle(document.querySelector('.still')!).visibility === 'hidden'
+	);
 const state = (page: Page) => page.locator(MAP).getAttribute('data-map-state');
 const note = (page: Page) => page.locator('.fallback');
 
 describe('before the live map', () => {
-  it('shows the first section’s still, sized to the box, as the largest paint, before any script runs', async () => {
-    const { page } = await open(browser, 'about:blank', { viewport: VIEWPORTS.phone });
-    await page.route('**/*.js', (route) => route.abort());
-    await page.goto(`${baseURL()}/`);
-    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('.still img')?.complete);
-    expect(await still(page)).toEqual({ shown: true, file: `${first.id}-narrow.png`, loaded: true });
-    const box = (await page.locator('.map-panel').boundingBox())!;
-    const img = (await page.locator('.still img').boundingBox())!;
-    // Centred on the box and covering it.
-    expect(Math.abs(img.x + img.width / 2 - (box.x + box.width / 2))).toBeLessThan(1);
-    expect(img.x <= box.x && img.y <= box.y && img.x + img.width >= box.x + box.width && img.y + img.height >= box.y + box.height).toBe(true);
-    const lcp = await page.evaluate(
-      () => new Promise<string>((resolve) => new PerformanceObserver((list) => resolve((list.getEntries().at(-1) as PerformanceEntry & { url: string }).url)).observe({ type: 'largest-contentful-paint', buffered: true }))
-    );
-    expect(lcp).toMatch(new RegExp(`/stills/${first.id}-narrow\\.png$`));
-  });
+	it('shows the first section’s still, sized to the box, as the largest paint, before any script runs', async () => {
+		const { page } = await open(browser, 'about:blank', { viewport: VIEWPORTS.phone });
+		await page.route('**/*.js', (route) => route.abort());
+		await page.goto(`${baseURL()}/`);
+		await page.waitForFunction(
+			() => document.querySelector<HTMLImageElement>('.still img')?.complete
+		);
+		expect(await still(page)).toEqual({
+			shown: true,
+			file: `${first.id}-narrow.png`,
+			loaded: true
+		});
+		const box = (await page.locator('.map-panel').boundingBox())!;
+		const img = (await page.locator('.still img').boundingBox())!;
+		// Centred on the box and covering it.
+		expect(Math.abs(img.x + img.width / 2 - (box.x + box.width / 2))).toBeLessThan(1);
+		expect(
+			img.x <= box.x &&
+				img.y <= box.y &&
+				img.x + img.width >= box.x + box.width &&
+				img.y + img.height >= box.y + box.height
+		).toBe(true);
+		const lcp = await page.evaluate(
+			() =>
+				new Promise<string>((resolve) =>
+					new PerformanceObserver((list) =>
+						resolve((list.getEntries().at(-1) as PerformanceEntry & { url: string }).url)
+					).observe({ type: 'largest-contentful-paint', buffered: true })
+				)
+		);
+		expect(lcp).toMatch(new RegExp(`/stills/${first.id}-narrow\\.png$`));
+	});
 
-  it('draws every place where the live map draws it, at desktop and phone sizes', async () => {
-    for (const viewport of Object.values(VIEWPORTS)) {
-      const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });
-      for (const section of sections) {
-        await scrollToSection(page, section.id);
-        await waitForView(page, section.id);
-        const box = (await page.locator(MAP).boundingBox())!;
-        const projection = cameraProjection(story.views[section.view].camera, box);
-        const markers = await page.locator('.place-marker:not([hidden])').evaluateAll((els) =>
-          els.map((el) => ({ id: (el as HTMLElement).dataset.place!, box: el.getBoundingClientRect().toJSON() as DOMRect }))
-        );
-        const features = loadContent('.').manifest.layers.flatMap((l) => l.features);
-        for (const m of markers) {
-          const at = features.find((f) => f.id === m.id)!.point!;
-          const [x, y] = projection(at)!;
-          const where = `${section.id} at ${viewport.width}: ${m.id}`;
-          expect(Math.abs(m.box.x + m.box.width / 2 - box.x - x), where).toBeLessThan(2);
-          expect(Math.abs(m.box.y + m.box.height / 2 - box.y - y), where).toBeLessThan(2);
-        }
-      }
-    }
-  });
+	it('draws every place where the live map draws it, at desktop and phone sizes', async () => {
+		for (const viewport of Object.values(VIEWPORTS)) {
+			const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });
+			for (const section of sections) {
+				await scrollToSection(page, section.id);
+				await waitForView(page, section.id);
+				const box = (await page.locator(MAP).boundingBox())!;
+				const projection = cameraProjection(story.views[section.view].camera, box);
+				const markers = await page
+					.locator('.place-marker:not([hidden])')
+					.evaluateAll((els) =>
+						els.map((el) => ({
+							id: (el as HTMLElement).dataset.place!,
+							box: el.getBoundingClientRect().toJSON() as DOMRect
+						}))
+					);
+				const features = loadContent('.').manifest.layers.flatMap((l) => l.features);
+				for (const m of markers) {
+					const at = features.find((f) => f.id === m.id)!.point!;
+					const [x, y] = projection(at)!;
+					const where = `${section.id} at ${viewport.width}: ${m.id}`;
+					expect(Math.abs(m.box.x + m.box.width / 2 - box.x - x), where).toBeLessThan(2);
+					expect(Math.abs(m.box.y + m.box.height / 2 - box.y - y), where).toBeLessThan(2);
+				}
+			}
+		}
+	});
 });
 
 describe('the live map', () => {
-  it('takes over from the still once it has drawn the view', async () => {
-    const { page } = await open(browser, '/');
-    await waitForView(page, first.id);
-    await stillGone(page);
-    expect(await page.locator(MAP).evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-  });
+	it('takes over from the still once it has drawn the view', async () => {
+		const { page } = await open(browser, '/');
+		await waitForView(page, first.id);
+		await stillGone(page);
+		expect(await page.locator(MAP).evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+	});
 
-  it('waits for the reader: without a pointer, a touch, a key or a scroll, only the still shows', async () => {
-    const { page } = await open(browser, 'about:blank');
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${baseURL()}/`);
-    await page.waitForSelector('[data-live="waiting"]');
-    expect(await state(page)).toBe('loading');
-    expect(requests.filter((u) => u.includes('/data/'))).toEqual([]);
-    await page.keyboard.press('End');
-    await page.waitForSelector('[data-live="started"]');
-  });
+	it('waits for the reader: without a pointer, a touch, a key or a scroll, only the still shows', async () => {
+		const { page } = await open(browser, 'about:blank');
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		await page.goto(`${baseURL()}/`);
+		await page.waitForSelector('[data-live="waiting"]');
+		expect(await state(page)).toBe('loading');
+		expect(requests.filter((u) => u.includes('/data/'))).toEqual([]);
+		await page.keyboard.press('End');
+		await page.waitForSelector('[data-live="started"]');
+	});
 });
 
 describe('when the live map cannot be had', () => {
-  /** Opens the story with `prepare` applied first; waits for the still and its note. */
-  async function fallsBack(prepare: (page: Page) => Promise<unknown>, problem: RegExp) {
-    const { page, errors } = await open(browser, 'about:blank');
-    await prepare(page);
-    await visit(page, `${baseURL()}/`);
-    await page.waitForSelector('[data-map-state="fallback"]', { timeout: 20_000 });
-    expect(await note(page).textContent()).toMatch(problem);
-    expect(await still(page)).toMatchObject({ shown: true, loaded: true });
-    expect(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e))).toEqual([]);
-    return page;
-  }
+	/** Opens the story with `prepare` applied first; waits for the still and its note. */
+	async function fallsBack(prepare: (page: Page) => Promise<unknown>, problem: RegExp) {
+		const { page, errors } = await open(browser, 'about:blank');
+		await prepare(page);
+		await visit(page, `${baseURL()}/`);
+		await page.waitForSelector('[data-map-state="fallback"]', { timeout: 20_000 });
+		expect(await note(page).textContent()).toMatch(problem);
+		expect(await still(page)).toMatchObject({ shown: true, loaded: true });
+		expect(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e))).toEqual([]);
+		return page;
+	}
 
-  it('without WebGL2', async () => {
-    await fallsBack((page) => page.addInitScript(() => {
-      const getContext = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-        return kind === 'webgl2' ? null : (getContext as (...a: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
-      } as typeof getContext;
-    }), /cannot be drawn here/);
-  });
+	it('without WebGL2', async () => {
+		await fallsBack(
+			(page) =>
+				page.addInitScript(() => {
+					const getContext = HTMLCanvasElement.prototype.getContext;
+					HTMLCanvasElement.prototype.getContext = function (
+						this: HTMLCanvasElement,
+						kind: string,
+						...rest: unknown[]
+					) {
+						return kind === 'webgl2'
+							? null
+							: (getContext as (...a: unknown[]) => RenderingContext | null).call(
+									this,
+									kind,
+									...rest
+								);
+					} as typeof getContext;
+				}),
+			/cannot be drawn here/
+		);
+	});
 
-  it('when a data file fails, and the reader can try again', async () => {
-    let fail = true;
-    const page = await fallsBack((page) => page.route('**/data/world.topo.json', (route) => (fail ? route.fulfill({ status: 500 }) : route.continue())), /cannot be drawn here/);
-    fail = false;
-    await page.getByRole('button', { name: 'Try again' }).click();
-    await waitForView(page, first.id);
-    await stillGone(page);
-  });
+	it('when a data file fails, and the reader can try again', async () => {
+		let fail = true;
+		const page = await fallsBack(
+			(page) =>
+				page.route('**/data/world.topo.json', (route) =>
+					fail ? route.fulfill({ status: 500 }) : route.continue()
+				),
+			/cannot be drawn here/
+		);
+		fail = false;
+		await page.getByRole('button', { name: 'Try again' }).click();
+		await waitForView(page, first.id);
+		await stillGone(page);
+	});
 
-  it('when MapLibre itself fails to load', async () => {
-    await fallsBack((page) => page.route('**/_app/immutable/chunks/*.js', async (route) => {
-      const response = await route.fetch();
-      // MapLibre is the one chunk of several hundred kilobytes.
-      if ((await response.body()).length > 400_000) await route.fulfill({ status: 500 });
-      else await route.fulfill({ response });
-    }), /cannot be drawn here/);
-  });
+	it('when MapLibre itself fails to load', async () => {
+		await fallsBack(
+			(page) =>
+				page.route('**/_app/immutable/chunks/*.js', async (route) => {
+					const response = await route.fetch();
+					// MapLibre is the one chunk of several hundred kilobytes.
+					if ((await response.body()).length > 400_000) await route.fulfill({ status: 500 });
+					else await route.fulfill({ response });
+				}),
+			/cannot be drawn here/
+		);
+	});
 
-  it('when a data request hangs: after a few seconds the still says so', async () => {
-    await fallsBack((page) => page.route('**/data/world.topo.json', () => {}), /slow to load/);
-  });
+	it('when a data request hangs: after a few seconds the still says so', async () => {
+		await fallsBack((page) => page.route('**/data/world.topo.json', () => {}), /slow to load/);
+	});
 
-  it('when the WebGL context is lost: the still follows the reader, and a restored context comes back to the section read', async () => {
-    const { page, errors } = await open(browser, '/', { reducedMotion: 'reduce' });
-    await waitForView(page, first.id);
-    const lose = (what: 'loseContext' | 'restoreContext') =>
-      page.evaluate((what) => {
-        const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
-        const ext = (window as Window & { lost?: WEBGL_lose_context }).lost ??= canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
-        ext[what]();
-      }, what);
-    await lose('loseContext');
-    await page.waitForSelector('[data-map-state="fallback"]');
-    expect(await note(page).textContent()).toMatch(/stopped drawing/);
-    const target = sections[2];
-    await scrollToSection(page, target.id);
-    await page.waitForFunction((id) => document.querySelector<HTMLImageElement>('.still img')?.currentSrc.includes(`/${id}-`), target.id);
-    expect(await still(page)).toMatchObject({ shown: true });
-    await lose('restoreContext');
-    await waitForView(page, target.id);
-    await stillGone(page);
-    expect(errors).toEqual([]);
-  });
+	it('when the WebGL context is lost: the still follows the reader, and a restored context comes back to the section read', async () => {
+		const { page, errors } = await open(browser, '/', { reducedMotion: 'reduce' });
+		await waitForView(page, first.id);
+		const lose = (what: 'loseContext' | 'restoreContext') =>
+			page.evaluate((what) => {
+				const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+				const ext = ((window as Window & { lost?: WEBGL_lose_context }).lost ??= canvas
+					.getContext('webgl2')!
+					.getExtension('WEBGL_lose_context')!);
+				ext[what]();
+			}, what);
+		await lose('loseContext');
+		await page.waitForSelector('[data-map-state="fallback"]');
+		expect(await note(page).textContent()).toMatch(/stopped drawing/);
+		const target = sections[2];
+		await scrollToSection(page, target.id);
+		await page.waitForFunction(
+			(id) =>
+				document.querySelector<HTMLImageElement>('.still img')?.currentSrc.includes(`/${id}-`),
+			target.id
+		);
+		expect(await still(page)).toMatchObject({ shown: true });
+		await lose('restoreContext');
+		await waitForView(page, target.id);
+		await stillGone(page);
+		expect(errors).toEqual([]);
+	});
 });
 
 describe('print', () => {
-  it('lays out every section with its still, its text and its citations with their addresses', async () => {
-    const { page } = await open(browser, '/');
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.map-column').isVisible()).toBe(false);
-    for (const section of sections) {
-      const img = page.locator(`#${section.id} .section-still`);
-      await img.scrollIntoViewIfNeeded();
-      await page.waitForFunction((id) => {
-        const el = document.querySelector<HTMLImageElement>(`#${id} .section-still`);
-        return !!el && el.complete && el.naturalWidth === 1200;
-      }, section.id);
-      expect(await img.isVisible(), section.id).toBe(true);
-    }
-    const printed = await page.locator('figcaption .print-only').first().textContent();
-    expect(printed).toMatch(/^https?:\/\/[^/]+\/sources\/[\w-]+#p\d+$/);
-  });
+	it('lays out every section with its still, its text and its citations with their addresses', async () => {
+		const { page } = await open(browser, '/');
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('.map-column').isVisible()).toBe(false);
+		for (const section of sections) {
+			const img = page.locator(`#${section.id} .section-still`);
+			await img.scrollIntoViewIfNeeded();
+			await page.waitForFunction((id) => {
+				const el = document.querySelector<HTMLImageElement>(`#${id} .section-still`);
+				return !!el && el.complete && el.naturalWidth === 1200;
+			}, section.id);
+			expect(await img.isVisible(), section.id).toBe(true);
+		}
+		const printed = await page.locator('figcaption .print-only').first().textContent();
+		expect(printed).toMatch(/^https?:\/\/[^/]+\/sources\/[\w-]+#p\d+$/);
+	});
 });
 
 describe('cards for shared links', () => {
-  /** Width and height from a PNG's IHDR chunk. */
-  const pngSize = (file: string) => {
-    const bytes = readFileSync(file);
-    return { png: bytes.subarray(1, 4).toString() === 'PNG', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  };
+	/** Width and height from a PNG's IHDR chunk. */
+	const pngSize = (file: string) => {
+		const bytes = readFileSync(file);
+		return {
+			png: bytes.subarray(1, 4).toString() === 'PNG',
+			width: bytes.readUInt32BE(16),
+			height: bytes.readUInt32BE(20)
+		};
+	};
 
-  it.each(sites().map((s) => [s.name, s] as const))('%s: every page names its own 1200 × 630 card, title and description', (_, site) => {
-    const { story: s } = loadContent(site.root);
-    const pages = [['index.html', s.sections[0].id], ...s.sections.map((x) => [`embed/${x.id}.html`, x.id])];
-    for (const [file, id] of pages) {
-      const html = readFileSync(join(site.build, file), 'utf8');
-      const meta = (name: string) => new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)"`).exec(html)?.[1];
-      const image = meta('og:image');
-      expect(image, file).toMatch(new RegExp(`^https?://[^/]+/stills/${id}-card\\.png$`));
-      expect(meta('twitter:image'), file).toBe(image);
-      expect(meta('og:title'), file).toBeTruthy();
-      expect(meta('og:description'), file).toBeTruthy();
-      expect(pngSize(join(site.build, new URL(image!).pathname))).toEqual({ png: true, width: 1200, height: 630 });
-    }
-  });
+	it.each(sites().map((s) => [s.name, s] as const))(
+		'%s: every page names its own 1200 × 630 card, title and description',
+		(_, site) => {
+			const { story: s } = loadContent(site.root);
+			const pages = [
+				['index.html', s.sections[0].id],
+				...s.sections.map((x) => [`embed/${x.id}.html`, x.id])
+			];
+			for (const [file, id] of pages) {
+				const html = readFileSync(join(site.build, file), 'utf8');
+				const meta = (name: string) =>
+					new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)"`).exec(html)?.[1];
+				const image = meta('og:image');
+				expect(image, file).toMatch(new RegExp(`^https?://[^/]+/stills/${id}-card\\.png$`));
+				expect(meta('twitter:image'), file).toBe(image);
+				expect(meta('og:title'), file).toBeTruthy();
+				expect(meta('og:description'), file).toBeTruthy();
+				expect(pngSize(join(site.build, new URL(image!).pathname))).toEqual({
+					png: true,
+					width: 1200,
+					height: 630
+				});
+			}
+		}
+	);
 });

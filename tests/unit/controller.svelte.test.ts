@@ -11,225 +11,296 @@ const B = view('b', 20, ['places', 'lines'], ['b', 'l']);
 const ids = (c: MapController) => c.markers.map((m) => m.feature.id);
 
 describe('MapController', () => {
-  it('remembers a view asked for before the map is ready and jumps to it on attach', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.show('s1', A, 'fly');
-    expect(c.state).toBe('loading');
-    c.attach(map, map.pin);
-    expect(c.state).toBe('loading'); // not shown until it has drawn the view
-    map.emit('idle');
-    expect(c.state).toBe('ready');
-    expect(map.calls).toEqual(['lines:line=none', 'places:dot=visible', 'places:label=visible', 'places/a:true', 'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]', 'jump 10,10 z3']);
-    expect(c.sectionId).toBe('s1');
-    expect(ids(c)).toEqual(['a']);
-  });
+	it('remembers a view asked for before the map is ready and jumps to it on attach', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.show('s1', A, 'fly');
+		expect(c.state).toBe('loading');
+		c.attach(map, map.pin);
+		expect(c.state).toBe('loading'); // not shown until it has drawn the view
+		map.emit('idle');
+		expect(c.state).toBe('ready');
+		expect(map.calls).toEqual([
+			'lines:line=none',
+			'places:dot=visible',
+			'places:label=visible',
+			'places/a:true',
+			'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]',
+			'jump 10,10 z3'
+		]);
+		expect(c.sectionId).toBe('s1');
+		expect(ids(c)).toEqual(['a']);
+	});
 
-  it('applies only the difference between views, and flies', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    c.show('s1', A, 'fly');
-    map.calls.length = 0;
-    c.show('s2', B, 'fly');
-    expect(map.calls).toEqual(['lines:line=visible', 'places/a:false', 'places/b:true', 'lines/l:true', 'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]', 'fly 20,10 z3']);
-    // Markers go on highlighted points only (not on the line l).
-    expect(ids(c)).toEqual(['b']);
-    map.calls.length = 0;
-    c.show('s1', A, 'jump');
-    expect(map.calls).toEqual(['lines:line=none', 'places/b:false', 'lines/l:false', 'places/a:true', 'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]', 'jump 10,10 z3']);
-  });
+	it('applies only the difference between views, and flies', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		c.show('s1', A, 'fly');
+		map.calls.length = 0;
+		c.show('s2', B, 'fly');
+		expect(map.calls).toEqual([
+			'lines:line=visible',
+			'places/a:false',
+			'places/b:true',
+			'lines/l:true',
+			'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]',
+			'fly 20,10 z3'
+		]);
+		// Markers go on highlighted points only (not on the line l).
+		expect(ids(c)).toEqual(['b']);
+		map.calls.length = 0;
+		c.show('s1', A, 'jump');
+		expect(map.calls).toEqual([
+			'lines:line=none',
+			'places/b:false',
+			'lines/l:false',
+			'places/a:true',
+			'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]',
+			'jump 10,10 z3'
+		]);
+	});
 
-  it('fits the authored zoom to the box between the control bands: 300 px is one level out from the 600 px reference', () => {
-    const c = new MapController(layers);
-    const map = fakeMap(300, 420);
-    c.attach(map, map.pin);
-    c.show('s2', B, 'jump');
-    flushSync();
-    expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
-    const wide = new MapController(layers);
-    const big = fakeMap(1200, 1304); // 1200 px between the control bands
-    wide.attach(big, big.pin);
-    wide.show('s2', B, 'jump');
-    expect(wide.camera).toBe('20.0000,10.0000,5.00,0.0,0.0');
-  });
+	it('fits the authored zoom to the box between the control bands: 300 px is one level out from the 600 px reference', () => {
+		const c = new MapController(layers);
+		const map = fakeMap(300, 420);
+		c.attach(map, map.pin);
+		c.show('s2', B, 'jump');
+		flushSync();
+		expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
+		const wide = new MapController(layers);
+		const big = fakeMap(1200, 1304); // 1200 px between the control bands
+		wide.attach(big, big.pin);
+		wide.show('s2', B, 'jump');
+		expect(wide.camera).toBe('20.0000,10.0000,5.00,0.0,0.0');
+	});
 
-  it('is moving from the start of a flight until it ends, and never after a jump', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    c.show('s1', A, 'jump');
-    expect(c.moving).toBe(false);
-    c.show('s2', B, 'fly');
-    expect(c.moving).toBe(true);
-    expect(c.camera).toBe('10.0000,10.0000,3.00,0.0,0.0'); // the camera before the flight
-    map.emit('moveend');
-    expect(c.moving).toBe(false);
-    expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
-  });
+	it('is moving from the start of a flight until it ends, and never after a jump', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		c.show('s1', A, 'jump');
+		expect(c.moving).toBe(false);
+		c.show('s2', B, 'fly');
+		expect(c.moving).toBe(true);
+		expect(c.camera).toBe('10.0000,10.0000,3.00,0.0,0.0'); // the camera before the flight
+		map.emit('moveend');
+		expect(c.moving).toBe(false);
+		expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
+	});
 
-  it('leaves a view alone that it has already applied (no second flight to the same place)', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    c.show('s2', B, 'fly');
-    map.calls.length = 0;
-    c.show('s2', B, 'fly');
-    expect(map.calls).toEqual([]);
-  });
+	it('leaves a view alone that it has already applied (no second flight to the same place)', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		c.show('s2', B, 'fly');
+		map.calls.length = 0;
+		c.show('s2', B, 'fly');
+		expect(map.calls).toEqual([]);
+	});
 
-  it('keeps the marker of a feature that stays marked, so its button is not pinned again', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    c.show('s1', view('v1', 0, ['places'], ['a']), 'jump');
-    const [a] = c.markers;
-    c.show('s2', view('v2', 0, ['places'], ['a', 'b']), 'jump');
-    expect(c.markers[0]).toBe(a);
-    expect(c.markers.map((m) => m.feature.id)).toEqual(['a', 'b']);
-  });
+	it('keeps the marker of a feature that stays marked, so its button is not pinned again', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		c.show('s1', view('v1', 0, ['places'], ['a']), 'jump');
+		const [a] = c.markers;
+		c.show('s2', view('v2', 0, ['places'], ['a', 'b']), 'jump');
+		expect(c.markers[0]).toBe(a);
+		expect(c.markers.map((m) => m.feature.id)).toEqual(['a', 'b']);
+	});
 
-  it('reads the style once, not at every view change (getStyle serialises the whole style)', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    for (const [id, v] of [['s1', A], ['s2', B], ['s1', A]] as const) c.show(id, v, 'jump');
-    map.emit('click', { point: { x: 100, y: 50 } });
-    expect(map.styleReads).toBe(1);
-  });
+	it('reads the style once, not at every view change (getStyle serialises the whole style)', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		for (const [id, v] of [
+			['s1', A],
+			['s2', B],
+			['s1', A]
+		] as const)
+			c.show(id, v, 'jump');
+		map.emit('click', { point: { x: 100, y: 50 } });
+		expect(map.styleReads).toBe(1);
+	});
 
-  it('ends on the last view asked for after many quick requests', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    for (const [id, v] of [['s1', A], ['s2', B], ['s1', A], ['s2', B]] as const) c.show(id, v, 'fly');
-    expect(map.calls.at(-1)).toBe('fly 20,10 z3');
-    expect(c.sectionId).toBe('s2');
-  });
+	it('ends on the last view asked for after many quick requests', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		for (const [id, v] of [
+			['s1', A],
+			['s2', B],
+			['s1', A],
+			['s2', B]
+		] as const)
+			c.show(id, v, 'fly');
+		expect(map.calls.at(-1)).toBe('fly 20,10 z3');
+		expect(c.sectionId).toBe('s2');
+	});
 
-  it('explores on a gesture of the reader, marks every feature, and returns to the section', () => {
-    const explored: string[] = [];
-    const c = new MapController(layers, { onExplore: () => explored.push('explore') });
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    c.show('s1', A, 'fly');
-    map.emit('movestart', {}); // the story's own flights do not explore
-    expect(c.mode).toBe('story');
-    map.calls.length = 0;
-    map.emit('movestart', { originalEvent: {} });
-    expect(c.mode).toBe('explore');
-    expect(explored).toEqual(['explore']);
-    expect(map.calls).toEqual(['cooperative off', 'places:dot=visible', 'places:label=visible', 'lines:line=visible']);
-    expect(ids(c)).toEqual(['a', 'b']); // l has neither a point nor an anchor to pin to
-    map.calls.length = 0;
-    c.show('s2', B, 'fly'); // remembered, not applied: the reader is looking around
-    expect(map.calls).toEqual([]);
-    c.returnToStory('fly');
-    expect(c.mode).toBe('story');
-    expect(map.calls).toEqual(['cooperative on', 'places/a:false', 'places/b:true', 'lines/l:true', 'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]', 'fly 20,10 z3']);
-    expect(c.sectionId).toBe('s2');
-    expect(ids(c)).toEqual(['b']);
-  });
+	it('explores on a gesture of the reader, marks every feature, and returns to the section', () => {
+		const explored: string[] = [];
+		const c = new MapController(layers, { onExplore: () => explored.push('explore') });
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		c.show('s1', A, 'fly');
+		map.emit('movestart', {}); // the story's own flights do not explore
+		expect(c.mode).toBe('story');
+		map.calls.length = 0;
+		map.emit('movestart', { originalEvent: {} });
+		expect(c.mode).toBe('explore');
+		expect(explored).toEqual(['explore']);
+		expect(map.calls).toEqual([
+			'cooperative off',
+			'places:dot=visible',
+			'places:label=visible',
+			'lines:line=visible'
+		]);
+		expect(ids(c)).toEqual(['a', 'b']); // l has neither a point nor an anchor to pin to
+		map.calls.length = 0;
+		c.show('s2', B, 'fly'); // remembered, not applied: the reader is looking around
+		expect(map.calls).toEqual([]);
+		c.returnToStory('fly');
+		expect(c.mode).toBe('story');
+		expect(map.calls).toEqual([
+			'cooperative on',
+			'places/a:false',
+			'places/b:true',
+			'lines/l:true',
+			'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]',
+			'fly 20,10 z3'
+		]);
+		expect(c.sectionId).toBe('s2');
+		expect(ids(c)).toEqual(['b']);
+	});
 
-  it('keeps cooperative gestures while exploring when asked to (an embedded map)', () => {
-    const c = new MapController(layers, { alwaysCooperative: true });
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    c.explore();
-    expect(map.calls).not.toContain('cooperative off');
-  });
+	it('keeps cooperative gestures while exploring when asked to (an embedded map)', () => {
+		const c = new MapController(layers, { alwaysCooperative: true });
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		c.explore();
+		expect(map.calls).not.toContain('cooperative off');
+	});
 
-  it('starts exploring at a shared camera when asked before the map is ready', () => {
-    const c = new MapController(layers);
-    c.explore({ center: [5, 6], zoom: 3, bearing: 0, pitch: 0 });
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    expect(c.mode).toBe('explore');
-    expect(map.calls.at(-1)).toBe('jump 5,6 z3');
-  });
+	it('starts exploring at a shared camera when asked before the map is ready', () => {
+		const c = new MapController(layers);
+		c.explore({ center: [5, 6], zoom: 3, bearing: 0, pitch: 0 });
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		expect(c.mode).toBe('explore');
+		expect(map.calls.at(-1)).toBe('jump 5,6 z3');
+	});
 
-  it('pins a marker’s button with the map’s pin, and unpins it when the button goes', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    map.calls.length = 0;
-    const unpin = c.pin([1, 2])({ id: 'button-a' } as HTMLElement);
-    expect(map.calls).toEqual(['pin button-a 1,2']);
-    unpin?.();
-    expect(map.calls).toEqual(['pin button-a 1,2', 'unpin button-a']);
-  });
+	it('pins a marker’s button with the map’s pin, and unpins it when the button goes', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		map.calls.length = 0;
+		const unpin = c.pin([1, 2])({ id: 'button-a' } as HTMLElement);
+		expect(map.calls).toEqual(['pin button-a 1,2']);
+		unpin?.();
+		expect(map.calls).toEqual(['pin button-a 1,2', 'unpin button-a']);
+	});
 
-  it('hides the buttons of markers outside the box, so Tab never lands out of sight', () => {
-    const far: LayerInfo[] = [{ ...layers[0], features: [feature('near', [1, 2]), feature('far', [50, 2])] }];
-    const c = new MapController(far);
-    const map = fakeMap(300, 420); // the fake projects [lng, lat] to (10 lng, 10 lat)
-    c.attach(map, map.pin);
-    c.show('s', view('v', 0, ['places'], ['near', 'far']), 'jump');
-    expect(ids(c)).toEqual(['near', 'far']);
-    expect([...c.onscreen]).toEqual(['near']);
-  });
+	it('hides the buttons of markers outside the box, so Tab never lands out of sight', () => {
+		const far: LayerInfo[] = [
+			{ ...layers[0], features: [feature('near', [1, 2]), feature('far', [50, 2])] }
+		];
+		const c = new MapController(far);
+		const map = fakeMap(300, 420); // the fake projects [lng, lat] to (10 lng, 10 lat)
+		c.attach(map, map.pin);
+		c.show('s', view('v', 0, ['places'], ['near', 'far']), 'jump');
+		expect(ids(c)).toEqual(['near', 'far']);
+		expect([...c.onscreen]).toEqual(['near']);
+	});
 
-  it('hides a marker that would overlap one shown before it, or lies on the far side of the globe', () => {
-    const crowded: LayerInfo[] = [{ ...layers[0], features: [feature('first', [1, 2]), feature('close', [2, 2]), feature('apart', [1, 6]), feature('behind', [6, 2])] }];
-    const c = new MapController(crowded);
-    // 10 px per degree: 'close' is 10 px from 'first', 'apart' 40 px; seen from 80°W, 'behind'
-    // (86° of arc away) is past the globe's rim, though the fake projects it into the box.
-    const map = fakeMap(300, 420);
-    c.attach(map, map.pin);
-    c.show('s', { ...view('v', 0, ['places'], ['first', 'close', 'apart', 'behind']), camera: { center: [-80, 2], zoom: 4, bearing: 0, pitch: 0 } }, 'jump');
-    expect([...c.onscreen]).toEqual(['first', 'apart']);
-  });
+	it('hides a marker that would overlap one shown before it, or lies on the far side of the globe', () => {
+		const crowded: LayerInfo[] = [
+			{
+				...layers[0],
+				features: [
+					feature('first', [1, 2]),
+					feature('close', [2, 2]),
+					feature('apart', [1, 6]),
+					feature('behind', [6, 2])
+				]
+			}
+		];
+		const c = new MapController(crowded);
+		// 10 px per degree: 'close' is 10 px from 'first', 'apart' 40 px; seen from 80°W, 'behind'
+		// (86° of arc away) is past the globe's rim, though the fake projects it into the box.
+		const map = fakeMap(300, 420);
+		c.attach(map, map.pin);
+		c.show(
+			's',
+			{
+				...view('v', 0, ['places'], ['first', 'close', 'apart', 'behind']),
+				camera: { center: [-80, 2], zoom: 4, bearing: 0, pitch: 0 }
+			},
+			'jump'
+		);
+		expect([...c.onscreen]).toEqual(['first', 'apart']);
+	});
 
-  it('activates the feature clicked on the map', () => {
-    const activated: string[] = [];
-    const c = new MapController(layers, { onActivate: (f) => activated.push(f.id) });
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    map.emit('click', { point: { x: 100, y: 50 } });
-    map.emit('click', { point: { x: 300, y: 50 } });
-    expect(activated).toEqual(['a']);
-  });
+	it('activates the feature clicked on the map', () => {
+		const activated: string[] = [];
+		const c = new MapController(layers, { onActivate: (f) => activated.push(f.id) });
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		map.emit('click', { point: { x: 100, y: 50 } });
+		map.emit('click', { point: { x: 300, y: 50 } });
+		expect(activated).toEqual(['a']);
+	});
 
-  it('falls back when the map cannot be made', () => {
-    const c = new MapController(layers);
-    c.fail('unavailable');
-    expect(c.state).toBe('fallback');
-    expect(c.problem).toBe('unavailable');
-  });
+	it('falls back when the map cannot be made', () => {
+		const c = new MapController(layers);
+		c.fail('unavailable');
+		expect(c.state).toBe('fallback');
+		expect(c.problem).toBe('unavailable');
+	});
 
-  it('shows a map that was slow to come as soon as it has drawn the view', () => {
-    const c = new MapController(layers);
-    c.show('s1', A, 'fly');
-    c.fail('slow');
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    expect(c.state).toBe('fallback');
-    map.emit('idle');
-    expect(c.state).toBe('ready');
-    expect(c.problem).toBeNull();
-  });
+	it('shows a map that was slow to come as soon as it has drawn the view', () => {
+		const c = new MapController(layers);
+		c.show('s1', A, 'fly');
+		c.fail('slow');
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		expect(c.state).toBe('fallback');
+		map.emit('idle');
+		expect(c.state).toBe('ready');
+		expect(c.problem).toBeNull();
+	});
 
-  it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
-    const c = new MapController(layers);
-    const map = fakeMap();
-    c.attach(map, map.pin);
-    c.show('s1', A, 'jump');
-    map.emit('idle');
-    map.emit('webglcontextlost');
-    expect(c.state).toBe('fallback');
-    expect(c.problem).toBe('lost');
-    map.calls.length = 0;
-    c.show('s2', B, 'fly'); // the reader scrolls on while the map is lost: MapLibre has no style
-    map.emit('click', { point: { x: 100, y: 50 } });
-    expect(map.calls).toEqual([]);
-    map.emit('webglcontextrestored');
-    expect(map.calls).toEqual([]); // MapLibre is still loading its style again
-    map.emit('idle');
-    // Every layer and highlight again (the restored style has none of the highlights), by a jump.
-    expect(map.calls).toEqual(['places:dot=visible', 'places:label=visible', 'lines:line=visible', 'places/b:true', 'lines/l:true', 'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]', 'jump 20,10 z3']);
-    expect(c.sectionId).toBe('s2');
-    expect(c.state).toBe('fallback');
-    map.emit('idle');
-    expect(c.state).toBe('ready');
-  });
+	it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin);
+		c.show('s1', A, 'jump');
+		map.emit('idle');
+		map.emit('webglcontextlost');
+		expect(c.state).toBe('fallback');
+		expect(c.problem).toBe('lost');
+		map.calls.length = 0;
+		c.show('s2', B, 'fly'); // the reader scrolls on while the map is lost: MapLibre has no style
+		map.emit('click', { point: { x: 100, y: 50 } });
+		expect(map.calls).toEqual([]);
+		map.emit('webglcontextrestored');
+		expect(map.calls).toEqual([]); // MapLibre is still loading its style again
+		map.emit('idle');
+		// Every layer and highlight again (the restored style has none of the highlights), by a jump.
+		expect(map.calls).toEqual([
+			'places:dot=visible',
+			'places:label=visible',
+			'lines:line=visible',
+			'places/b:true',
+			'lines/l:true',
+			'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]',
+			'jump 20,10 z3'
+		]);
+		expect(c.sectionId).toBe('s2');
+		expect(c.state).toBe('fallback');
+		map.emit('idle');
+		expect(c.state).toBe('ready');
+	});
 });

@@ -12,15 +12,19 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'geodata-stale-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 it('static/data/ is what npm run geodata builds from geodata/ now', () => {
-  const out = path.join(tmp, 'data');
-  const run = spawnSync(process.execPath, ['geodata/build.js', '--src', 'geodata', '--out', out], { encoding: 'utf8' });
-  expect(run.status, `geodata build failed:\n${run.stderr}`).toBe(0);
+	const out = path.join(tmp, 'data');
+	const run = spawnSync(process.execPath, ['geodata/build.js', '--src', 'geodata', '--out', out], {
+		encoding: 'utf8'
+	});
+	expect(run.status, `geodata build failed:\n${run.stderr}`).toBe(0);
 
-  const fresh = readdirSync(out).sort();
-  const committed = readdirSync('static/data').sort();
-  expect(committed, `${STALE} (files differ)`).toEqual(fresh);
-  for (const name of fresh) {
-    const same = readFileSync(path.join(out, name)).equals(readFileSync(path.join('static/data', name)));
-    expect(same, `${STALE} (static/data/${name} differs)`).toBe(true);
-  }
+	const fresh = readdirSync(out).sort();
+	const committed = readdirSync('static/data').sort();
+	expect(committed, `${STALE} (files differ)`).toEqual(fresh);
+	for (const name of fresh) {
+		const same = readFileSync(path.join(out, name)).equals(
+			readFileSync(path.join('static/data', name))
+		);
+		expect(same, `${STALE} (static/data/${name} differs)`).toBe(true);
+	}
 });

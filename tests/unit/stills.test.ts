@@ -12,17 +12,30 @@ const { story, manifest } = loadContent();
 const KINDS = Object.keys(STILLS) as StillKind[];
 
 describe.each(KINDS)('the %s stills', (kind) => {
-  it.each(story.sections.map((s) => [s.id, s.view]))('%s: deterministic, sized, drawn', async (id, view) => {
-    const png = await renderStill(story.views[view], manifest, kind);
-    expect((await renderStill(story.views[view], manifest, kind)).equals(png), 'a second render differs').toBe(true);
+	it.each(story.sections.map((s) => [s.id, s.view]))(
+		'%s: deterministic, sized, drawn',
+		async (id, view) => {
+			const png = await renderStill(story.views[view], manifest, kind);
+			expect(
+				(await renderStill(story.views[view], manifest, kind)).equals(png),
+				'a second render differs'
+			).toBe(true);
 
-    const image = UPNG.decode(new Uint8Array(png).buffer);
-    const { image: area, scale } = STILLS[kind];
-    expect([image.width, image.height]).toEqual([Math.round(area.width * scale), Math.round(area.height * scale)]);
-    const rgba = new Uint32Array(UPNG.toRGBA8(image)[0]);
-    expect(new Set(rgba).size, 'a still of a few flat colours is not a map').toBeGreaterThan(20);
+			const image = UPNG.decode(new Uint8Array(png).buffer);
+			const { image: area, scale } = STILLS[kind];
+			expect([image.width, image.height]).toEqual([
+				Math.round(area.width * scale),
+				Math.round(area.height * scale)
+			]);
+			const rgba = new Uint32Array(UPNG.toRGBA8(image)[0]);
+			expect(new Set(rgba).size, 'a still of a few flat colours is not a map').toBeGreaterThan(20);
 
-    const built = `build${stillPath(id, kind)}`;
-    if (existsSync(built)) expect(readFileSync(built).equals(png), `${built} is not what the geodata gives now: rebuild`).toBe(true);
-  });
+			const built = `build${stillPath(id, kind)}`;
+			if (existsSync(built))
+				expect(
+					readFileSync(built).equals(png),
+					`${built} is not what the geodata gives now: rebuild`
+				).toBe(true);
+		}
+	);
 });

@@ -11,13 +11,20 @@ const { story, manifest } = loadContent();
 const raw = (id: string) => readFileSync(join(storyPaths().sources, `${id}.txt`), 'utf8');
 
 describe('the story', () => {
-  it.each(storyPassages(story))('$section: passage from $source ¶$paragraph is verbatim in that paragraph', (p) => {
-    const lines = raw(p.source).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => /[\p{L}\p{N}]/u.test(l));
-    expect(lines[p.paragraph - 1]).toContain(p.quote);
-  });
+	it.each(storyPassages(story))(
+		'$section: passage from $source ¶$paragraph is verbatim in that paragraph',
+		(p) => {
+			const lines = raw(p.source)
+				.split('\n')
+				.map((l) => l.replace(/\s+/g, ' ').trim())
+				.filter((l) => /[\p{L}\p{N}]/u.test(l));
+			expect(lines[p.paragraph - 1]).toContain(p.quote);
+		}
+	);
 
-  it('shows only layers that the geodata manifest has', () => {
-    const known = new Set(manifest.layers.map((l) => l.id));
-    for (const view of Object.values(story.views)) for (const layer of view.layers) expect(known).toContain(layer);
-  });
+	it('shows only layers that the geodata manifest has', () => {
+		const known = new Set(manifest.layers.map((l) => l.id));
+		for (const view of Object.values(story.views))
+			for (const layer of view.layers) expect(known).toContain(layer);
+	});
 });

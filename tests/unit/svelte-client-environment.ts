@@ -4,7 +4,7 @@
 import type { Environment } from 'vitest/environments';
 
 export default {
-  name: 'svelte-client',
-  viteEnvironment: 'client',
-  setup: () => ({ teardown() {} })
+	name: 'svelte-client',
+	viteEnvironment: 'client',
+	setup: () => ({ teardown() {} })
 } satisfies Environment;

@@ -1,43 +1,50 @@
 // The shapes of the content: what an editor writes in story.yaml, after checking, and the one
 // helper that reads across them. The shapes of the generated geodata are in data-contract.js.
-export type { BasemapInfo, Distance, FeatureInfo, LayerInfo, LayerKind, Manifest } from '$lib/data-contract.js';
+export type {
+	BasemapInfo,
+	Distance,
+	FeatureInfo,
+	LayerInfo,
+	LayerKind,
+	Manifest
+} from '$lib/data-contract.js';
 
 /** Where the map looks: authored per view, applied by the map controller. */
 export interface Camera {
-  /** [longitude, latitude] in degrees. */
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-  pitch: number;
+	/** [longitude, latitude] in degrees. */
+	center: [number, number];
+	zoom: number;
+	bearing: number;
+	pitch: number;
 }
 
 /** A named map state that sections point at: camera, visible layers, highlighted features. */
 export interface MapView {
-  id: string;
-  camera: Camera;
-  /** Ids of data layers (geodata themes) shown in this view; all others are hidden. */
-  layers: string[];
-  /** Ids of features drawn highlighted. */
-  highlight: string[];
+	id: string;
+	camera: Camera;
+	/** Ids of data layers (geodata themes) shown in this view; all others are hidden. */
+	layers: string[];
+	/** Ids of features drawn highlighted. */
+	highlight: string[];
 }
 
 /** A quoted passage, found verbatim in a source report. */
 export interface Passage {
-  /** The source id: the report's file stem. */
-  source: string;
-  /** 1-based paragraph of the source that contains the quote. */
-  paragraph: number;
-  /** The exact text, as in the source (whitespace normalised). */
-  quote: string;
+	/** The source id: the report's file stem. */
+	source: string;
+	/** 1-based paragraph of the source that contains the quote. */
+	paragraph: number;
+	/** The exact text, as in the source (whitespace normalised). */
+	quote: string;
 }
 
 /** A citation in the story's own words: a paragraph of a report, written `{cite:004#p5}` in
  *  story.yaml and shown as a small link to `/sources/<source>#p<paragraph>`. */
 export interface Cite {
-  source: string;
-  /** How citations name the report, e.g. "Report 5". */
-  label: string;
-  paragraph: number;
+	source: string;
+	/** How citations name the report, e.g. "Report 5". */
+	label: string;
+	paragraph: number;
 }
 
 /** A paragraph of the story's own words: text, and the citations that support it, in order
@@ -46,58 +53,58 @@ export type Paragraph = (string | Cite[])[];
 
 /** A paragraph as plain text, without its citations (for meta tags and alt text). */
 export function plainText(paragraph: Paragraph): string {
-  return paragraph
-    .filter((part) => typeof part === 'string')
-    .join('')
-    .replace(/\s+([.,;:!?])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+	return paragraph
+		.filter((part) => typeof part === 'string')
+		.join('')
+		.replace(/\s+([.,;:!?])/g, '$1')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 export interface Section {
-  id: string;
-  title: string;
-  /** Id of the map view this section shows. */
-  view: string;
-  /** One paragraph describing the map view in words, for screen-reader users and when the map cannot load. */
-  mapDescription: string;
-  /** The narrative, as paragraphs with their citations. */
-  body: Paragraph[];
-  passages: Passage[];
-  /** Points on which the reports disagree, set side by side in this section. */
-  disagreements: Disagreement[];
+	id: string;
+	title: string;
+	/** Id of the map view this section shows. */
+	view: string;
+	/** One paragraph describing the map view in words, for screen-reader users and when the map cannot load. */
+	mapDescription: string;
+	/** The narrative, as paragraphs with their citations. */
+	body: Paragraph[];
+	passages: Passage[];
+	/** Points on which the reports disagree, set side by side in this section. */
+	disagreements: Disagreement[];
 }
 
 /** A fact the reports give differently: each position quotes the reports that take it. */
 export interface Disagreement {
-  id: string;
-  /** The question, in the story's words. */
-  question: string;
-  /** Optional context in the story's words (empty when there is none). */
-  note: Paragraph;
-  positions: { claim: string; passages: Passage[] }[];
+	id: string;
+	/** The question, in the story's words. */
+	question: string;
+	/** Optional context in the story's words (empty when there is none). */
+	note: Paragraph;
+	positions: { claim: string; passages: Passage[] }[];
 }
 
 export interface Story {
-  title: string;
-  dek: Paragraph;
-  /** Map popups give each point's distance from this feature (the id of a point), if set. */
-  measureFrom?: string;
-  /** How the page speaks of the sources: "report" (one), "reports" (many), "the five reports" (all). */
-  sourceWords: { one: string; many: string; all: string };
-  sections: Section[];
-  views: Record<string, MapView>;
-  /** After the last section: the date, the method and the credits (the reports are listed with it). */
-  ending?: Ending;
+	title: string;
+	dek: Paragraph;
+	/** Map popups give each point's distance from this feature (the id of a point), if set. */
+	measureFrom?: string;
+	/** How the page speaks of the sources: "report" (one), "reports" (many), "the five reports" (all). */
+	sourceWords: { one: string; many: string; all: string };
+	sections: Section[];
+	views: Record<string, MapView>;
+	/** After the last section: the date, the method and the credits (the reports are listed with it). */
+	ending?: Ending;
 }
 
 export interface Ending {
-  title: string;
-  /** YYYY-MM-DD */
-  published: string;
-  /** A note on method and data, as paragraphs. */
-  method: Paragraph[];
-  credits: string;
+	title: string;
+	/** YYYY-MM-DD */
+	published: string;
+	/** A note on method and data, as paragraphs. */
+	method: Paragraph[];
+	credits: string;
 }
 
 /** Feature id → the passages of the reports that mention it (built from mentions.yaml). */
@@ -105,10 +112,13 @@ export type PlaceIndex = Record<string, Passage[]>;
 
 /** Every passage a section quotes: its own, then those of its disagreements. */
 export function quotedIn(section: Section): Passage[] {
-  return [...section.passages, ...section.disagreements.flatMap((d) => d.positions.flatMap((p) => p.passages))];
+	return [
+		...section.passages,
+		...section.disagreements.flatMap((d) => d.positions.flatMap((p) => p.passages))
+	];
 }
 
 /** Every passage of the story, with the id of the section that quotes it. */
 export function storyPassages(story: Story): (Passage & { section: string })[] {
-  return story.sections.flatMap((s) => quotedIn(s).map((p) => ({ ...p, section: s.id })));
+	return story.sections.flatMap((s) => quotedIn(s).map((p) => ({ ...p, section: s.id })));
 }

@@ -7,22 +7,32 @@ import { EMBED_MESSAGES } from './snippet';
 
 /** Starts listening; returns the function that stops. */
 export function reportHeight(): () => void {
-  let host: string | undefined;
-  const send = () => {
-    if (host) parent.postMessage({ type: EMBED_MESSAGES.height, height: Math.ceil(document.documentElement.getBoundingClientRect().height) }, host);
-  };
-  const onMessage = (event: MessageEvent) => {
-    const hello = typeof event.data === 'object' && event.data !== null && event.data.type === EMBED_MESSAGES.hello;
-    if (!hello || parent === window || event.source !== parent || event.origin === 'null') return;
-    host = event.origin;
-    send();
-  };
-  const observer = new ResizeObserver(send);
-  observer.observe(document.documentElement);
-  addEventListener('message', onMessage);
-  if (parent !== window) parent.postMessage({ type: EMBED_MESSAGES.ready }, '*');
-  return () => {
-    observer.disconnect();
-    removeEventListener('message', onMessage);
-  };
+	let host: string | undefined;
+	const send = () => {
+		if (host)
+			parent.postMessage(
+				{
+					type: EMBED_MESSAGES.height,
+					height: Math.ceil(document.documentElement.getBoundingClientRect().height)
+				},
+				host
+			);
+	};
+	const onMessage = (event: MessageEvent) => {
+		const hello =
+			typeof event.data === 'object' &&
+			event.data !== null &&
+			event.data.type === EMBED_MESSAGES.hello;
+		if (!hello || parent === window || event.source !== parent || event.origin === 'null') return;
+		host = event.origin;
+		send();
+	};
+	const observer = new ResizeObserver(send);
+	observer.observe(document.documentElement);
+	addEventListener('message', onMessage);
+	if (parent !== window) parent.postMessage({ type: EMBED_MESSAGES.ready }, '*');
+	return () => {
+		observer.disconnect();
+		removeEventListener('message', onMessage);
+	};
 }

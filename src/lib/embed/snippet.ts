@@ -14,18 +14,23 @@ export const EMBED_HEIGHTS = { min: 200, max: 12_000 };
 /** The messages between /embed.js on the host page and the embed page in its iframe: the embed
  *  page says it is ready, the host says hello (never before: a lazy iframe may still be blank),
  *  and the embed page then reports its height to that host only. */
-export const EMBED_MESSAGES = { ready: 'story-embed:ready', hello: 'story-embed:hello', height: 'story-embed:height' } as const;
+export const EMBED_MESSAGES = {
+	ready: 'story-embed:ready',
+	hello: 'story-embed:hello',
+	height: 'story-embed:height'
+} as const;
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function embedUrl(origin: string, sectionId: string): string {
-  return `${origin}${base}/embed/${encodeURIComponent(sectionId)}`;
+	return `${origin}${base}/embed/${encodeURIComponent(sectionId)}`;
 }
 
 export function embedSnippet(origin: string, section: { id: string; title: string }): string {
-  return (
-    `<iframe src="${attr(embedUrl(origin, section.id))}" title="${attr(`Map: ${section.title}`)}" loading="lazy" ` +
-    `width="100%" height="${EMBED_HEIGHT}" style="border:0;width:100%;min-width:280px;max-width:1200px" data-story-embed></iframe>\n` +
-    `<script src="${attr(origin + base)}/embed.js" async></script>`
-  );
+	return (
+		`<iframe src="${attr(embedUrl(origin, section.id))}" title="${attr(`Map: ${section.title}`)}" loading="lazy" ` +
+		`width="100%" height="${EMBED_HEIGHT}" style="border:0;width:100%;min-width:280px;max-width:1200px" data-story-embed></iframe>\n` +
+		`<script src="${attr(origin + base)}/embed.js" async></script>`
+	);
 }

@@ -16,25 +16,31 @@ export const CONTROL_BAND = 52;
  *  as a desktop's larger one: one zoom level per halving of the shorter side of the area the
  *  controls leave free (never less than half the box's height). */
 export function fitZoom(zoom: number, width: number, height: number): number {
-  const side = Math.min(width, Math.max(height - 2 * CONTROL_BAND, height / 2));
-  if (!(side > 0)) return zoom;
-  return Math.max(MIN_ZOOM, zoom + Math.log2(side / REFERENCE_SIZE));
+	const side = Math.min(width, Math.max(height - 2 * CONTROL_BAND, height / 2));
+	if (!(side > 0)) return zoom;
+	return Math.max(MIN_ZOOM, zoom + Math.log2(side / REFERENCE_SIZE));
 }
 
 /** An angle in degrees brought into [-180, 180). */
 export function normaliseAngle(degrees: number): number {
-  return ((((degrees + 180) % 360) + 360) % 360) - 180;
+	return ((((degrees + 180) % 360) + 360) % 360) - 180;
 }
 
 /** The `data-camera` attribute: "lng,lat,zoom,bearing,pitch", rounded for stable comparison. */
 export function formatCamera(c: Camera): string {
-  const bearing = normaliseAngle(c.bearing);
-  return [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
+	const bearing = normaliseAngle(c.bearing);
+	return [
+		c.center[0].toFixed(4),
+		c.center[1].toFixed(4),
+		c.zoom.toFixed(2),
+		bearing.toFixed(1),
+		c.pitch.toFixed(1)
+	].join(',');
 }
 
 export function parseCamera(text: string): Camera | null {
-  const parts = text.split(',').map(Number);
-  if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n))) return null;
-  const [lng, lat, zoom, bearing, pitch] = parts;
-  return { center: [lng, lat], zoom, bearing, pitch };
+	const parts = text.split(',').map(Number);
+	if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n))) return null;
+	const [lng, lat, zoom, bearing, pitch] = parts;
+	return { center: [lng, lat], zoom, bearing, pitch };
 }

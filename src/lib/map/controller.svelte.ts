@@ -9,33 +9,39 @@ import { fitZoom, formatCamera } from './camera';
 import { diffView } from './view-diff';
 
 interface CameraOptions {
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-  pitch: number;
+	center: [number, number];
+	zoom: number;
+	bearing: number;
+	pitch: number;
 }
 
 /** The part of a MapLibre map the controller uses; tests pass a fake with the same methods. */
 export interface MapLike {
-  getContainer(): HTMLElement;
-  getStyle(): { layers: { id: string }[] };
-  setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
-  setLayoutProperty(layer: string, name: 'symbol-sort-key', value: unknown): unknown;
-  setFeatureState(feature: { source: string; id: string }, state: { highlight: boolean }): void;
-  flyTo(options: CameraOptions & { duration: number; essential: boolean }): unknown;
-  jumpTo(options: CameraOptions): unknown;
-  getCenter(): { lng: number; lat: number };
-  getZoom(): number;
-  getBearing(): number;
-  getPitch(): number;
-  project(lngLat: [number, number]): { x: number; y: number };
-  queryRenderedFeatures(box: [[number, number], [number, number]], options: { layers: string[] }): { properties: Record<string, unknown> }[];
-  on(event: 'moveend' | 'resize' | 'idle' | 'webglcontextlost' | 'webglcontextrestored', listener: () => void): unknown;
-  on(event: 'movestart', listener: (e: { originalEvent?: unknown }) => void): unknown;
-  on(event: 'click', listener: (e: { point: { x: number; y: number } }) => void): unknown;
-  /** While reading, wheel and one-finger swipes scroll the page (ctrl/⌘+wheel, two fingers move the map). */
-  cooperativeGestures: { enable(): void; disable(): void };
-  remove(): void;
+	getContainer(): HTMLElement;
+	getStyle(): { layers: { id: string }[] };
+	setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
+	setLayoutProperty(layer: string, name: 'symbol-sort-key', value: unknown): unknown;
+	setFeatureState(feature: { source: string; id: string }, state: { highlight: boolean }): void;
+	flyTo(options: CameraOptions & { duration: number; essential: boolean }): unknown;
+	jumpTo(options: CameraOptions): unknown;
+	getCenter(): { lng: number; lat: number };
+	getZoom(): number;
+	getBearing(): number;
+	getPitch(): number;
+	project(lngLat: [number, number]): { x: number; y: number };
+	queryRenderedFeatures(
+		box: [[number, number], [number, number]],
+		options: { layers: string[] }
+	): { properties: Record<string, unknown> }[];
+	on(
+		event: 'moveend' | 'resize' | 'idle' | 'webglcontextlost' | 'webglcontextrestored',
+		listener: () => void
+	): unknown;
+	on(event: 'movestart', listener: (e: { originalEvent?: unknown }) => void): unknown;
+	on(event: 'click', listener: (e: { point: { x: number; y: number } }) => void): unknown;
+	/** While reading, wheel and one-finger swipes scroll the page (ctrl/⌘+wheel, two fingers move the map). */
+	cooperativeGestures: { enable(): void; disable(): void };
+	remove(): void;
 }
 
 /** Pins an element (a feature's button) to a position on the map until `remove` is called. */
@@ -43,8 +49,8 @@ export type Pin = (element: HTMLElement, lngLat: [number, number]) => { remove()
 
 /** A feature marked on the map by a button, and where the button is pinned. */
 export interface Marker {
-  feature: FeatureInfo;
-  at: [number, number];
+	feature: FeatureInfo;
+	at: [number, number];
 }
 
 export type MapState = 'loading' | 'ready' | 'fallback';
@@ -58,13 +64,13 @@ export type Motion = 'fly' | 'jump';
 export const FLIGHT_MS = 1600;
 
 export interface ControllerOptions {
-  /** Called when the reader clicks a feature on the map itself. */
-  onActivate?: (feature: FeatureInfo) => void;
-  /** Called when exploring begins (by a button or by a gesture of the reader's). */
-  onExplore?: () => void;
-  /** Keep cooperative gestures while exploring too (an embedded map must never take its host
-   *  page's scroll). */
-  alwaysCooperative?: boolean;
+	/** Called when the reader clicks a feature on the map itself. */
+	onActivate?: (feature: FeatureInfo) => void;
+	/** Called when exploring begins (by a button or by a gesture of the reader's). */
+	onExplore?: () => void;
+	/** Keep cooperative gestures while exploring too (an embedded map must never take its host
+	 *  page's scroll). */
+	alwaysCooperative?: boolean;
 }
 
 /** Pixels around a click within which a line counts as clicked. */
@@ -76,273 +82,302 @@ const MARKER_GAP = 34;
 const FAR_SIDE_DEG = 85;
 /** The arc between two [lng, lat] points, in degrees. */
 function arcDegrees([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
-  const r = Math.PI / 180;
-  const cos = Math.sin(lat1 * r) * Math.sin(lat2 * r) + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.cos((lng2 - lng1) * r);
-  return Math.acos(Math.min(1, Math.max(-1, cos))) / r;
+	const r = Math.PI / 180;
+	const cos =
+		Math.sin(lat1 * r) * Math.sin(lat2 * r) +
+		Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.cos((lng2 - lng1) * r);
+	return Math.acos(Math.min(1, Math.max(-1, cos))) / r;
 }
 
 /** A layer of features the reader can open (not the map's own labels, which name, not mark). */
 const isFeatureLayer = (l: LayerInfo) => l.style !== 'labels';
 
 export class MapController {
-  /** loading → ready once the live map has drawn the view; fallback (the still stays) when it
-   *  cannot be had, is slow to come or has lost its WebGL context; back to ready when it comes. */
-  state = $state<MapState>('loading');
-  /** Why the state is fallback. */
-  problem = $state<Problem | null>(null);
-  /** story: the map follows the sections; explore: the reader moves it. */
-  mode = $state<Mode>('story');
-  /** Section id of the view last applied: the `data-view` attribute. */
-  sectionId = $state<string | null>(null);
-  /** The camera when it last came to rest: the `data-camera` attribute. */
-  camera = $state('');
-  /** The camera when it last came to rest, as numbers (for the share URL). */
-  settled = $state.raw<Camera | null>(null);
-  /** Whether the camera is moving (a flight, or the reader's gesture): the `data-moving` attribute. */
-  moving = $state(false);
-  /** The features marked on the map: the view's highlighted places, or every feature while exploring. */
-  markers = $state.raw<Marker[]>([]);
-  /** Whether a point of the map's box (CSS px) lies under one of the page's controls drawn over
-   *  the map: a marker there is hidden. Set by the view that draws the controls. */
-  covered: ((x: number, y: number) => boolean) | null = null;
-  /** Ids of the marked features inside the map's box (the others' buttons are hidden). */
-  onscreen = $state.raw<ReadonlySet<string>>(new Set());
+	/** loading → ready once the live map has drawn the view; fallback (the still stays) when it
+	 *  cannot be had, is slow to come or has lost its WebGL context; back to ready when it comes. */
+	state = $state<MapState>('loading');
+	/** Why the state is fallback. */
+	problem = $state<Problem | null>(null);
+	/** story: the map follows the sections; explore: the reader moves it. */
+	mode = $state<Mode>('story');
+	/** Section id of the view last applied: the `data-view` attribute. */
+	sectionId = $state<string | null>(null);
+	/** The camera when it last came to rest: the `data-camera` attribute. */
+	camera = $state('');
+	/** The camera when it last came to rest, as numbers (for the share URL). */
+	settled = $state.raw<Camera | null>(null);
+	/** Whether the camera is moving (a flight, or the reader's gesture): the `data-moving` attribute. */
+	moving = $state(false);
+	/** The features marked on the map: the view's highlighted places, or every feature while exploring. */
+	markers = $state.raw<Marker[]>([]);
+	/** Whether a point of the map's box (CSS px) lies under one of the page's controls drawn over
+	 *  the map: a marker there is hidden. Set by the view that draws the controls. */
+	covered: ((x: number, y: number) => boolean) | null = null;
+	/** Ids of the marked features inside the map's box (the others' buttons are hidden). */
+	onscreen = $state.raw<ReadonlySet<string>>(new Set());
 
-  #map: MapLike | null = null;
-  #pin: Pin | null = null;
-  #layers: LayerInfo[];
-  #options: ControllerOptions;
-  #applied: MapView | null = null;
-  #wanted: { sectionId: string; view: MapView } | null = null;
-  #exploreFrom: Camera | null = null;
-  /** Waiting for the map to finish drawing the view before it is shown (ready). */
-  #drawing = false;
-  /** The WebGL context is lost: MapLibre has no style until it is restored, so nothing may touch it. */
-  #lost = false;
-  /** The context is back and MapLibre is loading its style again. */
-  #restoring = false;
-  /** The style's layer ids of each data layer (`<layer id>:<part>`), read once: getStyle()
-   *  serialises the whole style, too much to do at every view change. */
-  #parts = new Map<string, string[]>();
+	#map: MapLike | null = null;
+	#pin: Pin | null = null;
+	#layers: LayerInfo[];
+	#options: ControllerOptions;
+	#applied: MapView | null = null;
+	#wanted: { sectionId: string; view: MapView } | null = null;
+	#exploreFrom: Camera | null = null;
+	/** Waiting for the map to finish drawing the view before it is shown (ready). */
+	#drawing = false;
+	/** The WebGL context is lost: MapLibre has no style until it is restored, so nothing may touch it. */
+	#lost = false;
+	/** The context is back and MapLibre is loading its style again. */
+	#restoring = false;
+	/** The style's layer ids of each data layer (`<layer id>:<part>`), read once: getStyle()
+	 *  serialises the whole style, too much to do at every view change. */
+	#parts = new Map<string, string[]>();
 
-  constructor(layers: LayerInfo[], options: ControllerOptions = {}) {
-    this.#layers = layers;
-    this.#options = options;
-  }
+	constructor(layers: LayerInfo[], options: ControllerOptions = {}) {
+		this.#layers = layers;
+		this.#options = options;
+	}
 
-  /** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile.
-   *  `pin` pins the markers' buttons to it. */
-  attach(map: MapLike, pin: Pin) {
-    this.#map = map;
-    this.#pin = pin;
-    map.on('movestart', (e) => {
-      this.moving = true;
-      // A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
-      if (e.originalEvent) this.explore();
-    });
-    map.on('moveend', () => {
-      this.moving = false;
-      this.settled = this.#readCamera();
-      this.camera = formatCamera(this.settled);
-      this.#updateOnscreen();
-    });
-    map.on('click', (e) => this.#click(e.point));
-    // A new box size changes the fitted zoom: jump to the current view again.
-    map.on('resize', () => this.mode === 'story' && this.#applyCamera('jump'));
-    // The map is shown once it has drawn the view (its first 'idle' after being asked to).
-    map.on('idle', () => {
-      if (this.#restoring) {
-        // The restored style has loaded and drawn: now the current view, afresh.
-        this.#restoring = false;
-        this.#lost = false;
-        this.#applied = null;
-        this.#begin(null);
-      } else if (this.#drawing) {
-        this.#drawing = false;
-        this.state = 'ready';
-        this.problem = null;
-      }
-    });
-    map.on('webglcontextlost', () => {
-      this.#lost = true;
-      this.#drawing = false;
-      this.fail('lost');
-    });
-    // MapLibre rebuilds its style from a snapshot (without the highlights), loading it anew.
-    map.on('webglcontextrestored', () => (this.#restoring = true));
-    this.#begin(this.#exploreFrom);
-  }
+	/** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile.
+	 *  `pin` pins the markers' buttons to it. */
+	attach(map: MapLike, pin: Pin) {
+		this.#map = map;
+		this.#pin = pin;
+		map.on('movestart', (e) => {
+			this.moving = true;
+			// A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
+			if (e.originalEvent) this.explore();
+		});
+		map.on('moveend', () => {
+			this.moving = false;
+			this.settled = this.#readCamera();
+			this.camera = formatCamera(this.settled);
+			this.#updateOnscreen();
+		});
+		map.on('click', (e) => this.#click(e.point));
+		// A new box size changes the fitted zoom: jump to the current view again.
+		map.on('resize', () => this.mode === 'story' && this.#applyCamera('jump'));
+		// The map is shown once it has drawn the view (its first 'idle' after being asked to).
+		map.on('idle', () => {
+			if (this.#restoring) {
+				// The restored style has loaded and drawn: now the current view, afresh.
+				this.#restoring = false;
+				this.#lost = false;
+				this.#applied = null;
+				this.#begin(null);
+			} else if (this.#drawing) {
+				this.#drawing = false;
+				this.state = 'ready';
+				this.problem = null;
+			}
+		});
+		map.on('webglcontextlost', () => {
+			this.#lost = true;
+			this.#drawing = false;
+			this.fail('lost');
+		});
+		// MapLibre rebuilds its style from a snapshot (without the highlights), loading it anew.
+		map.on('webglcontextrestored', () => (this.#restoring = true));
+		this.#begin(this.#exploreFrom);
+	}
 
-  /** Draws the view asked for (or explores, from `camera` if given), then shows the map when that
-   *  is drawn. */
-  #begin(camera: Camera | null) {
-    const ids = this.#map!.getStyle().layers.map((l) => l.id);
-    this.#parts = new Map(this.#layers.map((l) => [l.id, ids.filter((id) => id.startsWith(`${l.id}:`))]));
-    this.#drawing = true;
-    if (this.mode === 'explore') this.#startExploring(camera);
-    else this.#apply('jump');
-  }
+	/** Draws the view asked for (or explores, from `camera` if given), then shows the map when that
+	 *  is drawn. */
+	#begin(camera: Camera | null) {
+		const ids = this.#map!.getStyle().layers.map((l) => l.id);
+		this.#parts = new Map(
+			this.#layers.map((l) => [l.id, ids.filter((id) => id.startsWith(`${l.id}:`))])
+		);
+		this.#drawing = true;
+		if (this.mode === 'explore') this.#startExploring(camera);
+		else this.#apply('jump');
+	}
 
-  /** The live map cannot be shown (for `problem`): the page shows the still with a note. It
-   *  comes back when the map draws again (a slow load that ends, a restored context). */
-  fail(problem: Problem) {
-    this.state = 'fallback';
-    this.problem = problem;
-  }
+	/** The live map cannot be shown (for `problem`): the page shows the still with a note. It
+	 *  comes back when the map draws again (a slow load that ends, a restored context). */
+	fail(problem: Problem) {
+		this.state = 'fallback';
+		this.problem = problem;
+	}
 
-  /** Shows `view` for section `sectionId`. Safe to call often: the latest call always wins, and
-   *  calls before the map is ready, or while exploring, are remembered and applied later. */
-  show(sectionId: string, view: MapView, motion: Motion) {
-    const shown = this.mode === 'story' && this.sectionId === sectionId && this.#applied === view;
-    this.#wanted = { sectionId, view };
-    if (this.mode === 'story' && !shown) this.#apply(motion);
-  }
+	/** Shows `view` for section `sectionId`. Safe to call often: the latest call always wins, and
+	 *  calls before the map is ready, or while exploring, are remembered and applied later. */
+	show(sectionId: string, view: MapView, motion: Motion) {
+		const shown = this.mode === 'story' && this.sectionId === sectionId && this.#applied === view;
+		this.#wanted = { sectionId, view };
+		if (this.mode === 'story' && !shown) this.#apply(motion);
+	}
 
-  /** Lets the reader move the map, optionally starting at `camera` (a shared link). */
-  explore(camera: Camera | null = null) {
-    if (this.mode === 'explore' && !camera) return;
-    if (this.mode === 'story') this.#options.onExplore?.();
-    this.mode = 'explore';
-    this.#exploreFrom = camera;
-    if (this.#map) this.#startExploring(camera);
-  }
+	/** Lets the reader move the map, optionally starting at `camera` (a shared link). */
+	explore(camera: Camera | null = null) {
+		if (this.mode === 'explore' && !camera) return;
+		if (this.mode === 'story') this.#options.onExplore?.();
+		this.mode = 'explore';
+		this.#exploreFrom = camera;
+		if (this.#map) this.#startExploring(camera);
+	}
 
-  /** Back to the story: the map returns to the section's view and follows the sections again. */
-  returnToStory(motion: Motion) {
-    if (this.mode === 'story') return;
-    this.mode = 'story';
-    this.#map?.cooperativeGestures.enable();
-    // Exploring showed every layer: diff from that, so highlights are cleared as usual.
-    if (this.#applied) this.#applied = { ...this.#applied, layers: this.#layers.map((l) => l.id) };
-    this.#apply(motion);
-  }
+	/** Back to the story: the map returns to the section's view and follows the sections again. */
+	returnToStory(motion: Motion) {
+		if (this.mode === 'story') return;
+		this.mode = 'story';
+		this.#map?.cooperativeGestures.enable();
+		// Exploring showed every layer: diff from that, so highlights are cleared as usual.
+		if (this.#applied) this.#applied = { ...this.#applied, layers: this.#layers.map((l) => l.id) };
+		this.#apply(motion);
+	}
 
-  /** An attachment that pins a marker's button to `at` on the map, and unpins it when removed. */
-  pin(at: [number, number]) {
-    return (element: HTMLElement) => {
-      const pinned = this.#pin?.(element, at);
-      return () => pinned?.remove();
-    };
-  }
+	/** An attachment that pins a marker's button to `at` on the map, and unpins it when removed. */
+	pin(at: [number, number]) {
+		return (element: HTMLElement) => {
+			const pinned = this.#pin?.(element, at);
+			return () => pinned?.remove();
+		};
+	}
 
-  /** Lets go of the map (the view that showed it is gone); a later `attach` starts afresh. */
-  destroy() {
-    this.#map?.remove();
-    this.#map = null;
-    this.#pin = null;
-    this.#applied = null;
-    this.#drawing = this.#lost = this.#restoring = false;
-    this.markers = [];
-    this.onscreen = new Set();
-    this.state = 'loading';
-    this.problem = null;
-  }
+	/** Lets go of the map (the view that showed it is gone); a later `attach` starts afresh. */
+	destroy() {
+		this.#map?.remove();
+		this.#map = null;
+		this.#pin = null;
+		this.#applied = null;
+		this.#drawing = this.#lost = this.#restoring = false;
+		this.markers = [];
+		this.onscreen = new Set();
+		this.state = 'loading';
+		this.problem = null;
+	}
 
-  #startExploring(camera: Camera | null) {
-    const map = this.#map;
-    if (!map || this.#lost) return;
-    if (!this.#options.alwaysCooperative) map.cooperativeGestures.disable();
-    for (const layer of this.#layers) this.#setVisible(layer.id, true);
-    this.#placeMarkers(this.#features());
-    if (camera) map.jumpTo(camera);
-  }
+	#startExploring(camera: Camera | null) {
+		const map = this.#map;
+		if (!map || this.#lost) return;
+		if (!this.#options.alwaysCooperative) map.cooperativeGestures.disable();
+		for (const layer of this.#layers) this.#setVisible(layer.id, true);
+		this.#placeMarkers(this.#features());
+		if (camera) map.jumpTo(camera);
+	}
 
-  #apply(motion: Motion) {
-    const map = this.#map;
-    const wanted = this.#wanted;
-    if (!map || !wanted || this.#lost) return;
-    const change = diffView(this.#applied, wanted.view, this.#layers.map((l) => l.id));
-    change.hide.forEach((id) => this.#setVisible(id, false));
-    change.show.forEach((id) => this.#setVisible(id, true));
-    const setLit = (featureId: string, highlight: boolean) => {
-      for (const layer of this.#layers) if (layer.features.some((f) => f.id === featureId)) map.setFeatureState({ source: layer.id, id: featureId }, { highlight });
-    };
-    change.unhighlight.forEach((id) => setLit(id, false));
-    change.highlight.forEach((id) => setLit(id, true));
-    if (change.highlight.length || change.unhighlight.length) this.#namesFirst(wanted.view.highlight);
-    this.#applied = wanted.view;
-    this.sectionId = wanted.sectionId;
-    // While reading, only the view's highlighted places carry a marker.
-    const shown = this.#layers.flatMap((l) => (wanted.view.layers.includes(l.id) ? l.features : []));
-    this.#placeMarkers(shown.filter((f) => f.point && wanted.view.highlight.includes(f.id)));
-    this.#applyCamera(motion);
-  }
+	#apply(motion: Motion) {
+		const map = this.#map;
+		const wanted = this.#wanted;
+		if (!map || !wanted || this.#lost) return;
+		const change = diffView(
+			this.#applied,
+			wanted.view,
+			this.#layers.map((l) => l.id)
+		);
+		change.hide.forEach((id) => this.#setVisible(id, false));
+		change.show.forEach((id) => this.#setVisible(id, true));
+		const setLit = (featureId: string, highlight: boolean) => {
+			for (const layer of this.#layers)
+				if (layer.features.some((f) => f.id === featureId))
+					map.setFeatureState({ source: layer.id, id: featureId }, { highlight });
+		};
+		change.unhighlight.forEach((id) => setLit(id, false));
+		change.highlight.forEach((id) => setLit(id, true));
+		if (change.highlight.length || change.unhighlight.length)
+			this.#namesFirst(wanted.view.highlight);
+		this.#applied = wanted.view;
+		this.sectionId = wanted.sectionId;
+		// While reading, only the view's highlighted places carry a marker.
+		const shown = this.#layers.flatMap((l) =>
+			wanted.view.layers.includes(l.id) ? l.features : []
+		);
+		this.#placeMarkers(shown.filter((f) => f.point && wanted.view.highlight.includes(f.id)));
+		this.#applyCamera(motion);
+	}
 
-  /** The highlighted features' names are placed before the others' (MapLibre places lower sort
-   *  keys first), so that they win every collision. */
-  #namesFirst(highlight: string[]) {
-    const map = this.#map!;
-    const key = highlight.length ? ['match', ['get', 'id'], highlight, 0, 1] : 1;
-    for (const layer of this.#layers.filter(isFeatureLayer)) {
-      for (const id of this.#parts.get(layer.id) ?? []) if (id.endsWith(':label')) map.setLayoutProperty(id, 'symbol-sort-key', key);
-    }
-  }
+	/** The highlighted features' names are placed before the others' (MapLibre places lower sort
+	 *  keys first), so that they win every collision. */
+	#namesFirst(highlight: string[]) {
+		const map = this.#map!;
+		const key = highlight.length ? ['match', ['get', 'id'], highlight, 0, 1] : 1;
+		for (const layer of this.#layers.filter(isFeatureLayer)) {
+			for (const id of this.#parts.get(layer.id) ?? [])
+				if (id.endsWith(':label')) map.setLayoutProperty(id, 'symbol-sort-key', key);
+		}
+	}
 
-  #setVisible(layerId: string, visible: boolean) {
-    const map = this.#map!;
-    for (const id of this.#parts.get(layerId) ?? []) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-  }
+	#setVisible(layerId: string, visible: boolean) {
+		const map = this.#map!;
+		for (const id of this.#parts.get(layerId) ?? [])
+			map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+	}
 
-  #applyCamera(motion: Motion) {
-    const map = this.#map;
-    const view = this.#applied;
-    if (!map || !view || this.#lost) return;
-    const box = map.getContainer();
-    const { center, zoom, bearing, pitch } = view.camera;
-    const camera = { center, bearing, pitch, zoom: fitZoom(zoom, box.clientWidth, box.clientHeight) };
-    if (motion === 'fly') map.flyTo({ ...camera, duration: FLIGHT_MS, essential: true });
-    else map.jumpTo(camera);
-  }
+	#applyCamera(motion: Motion) {
+		const map = this.#map;
+		const view = this.#applied;
+		if (!map || !view || this.#lost) return;
+		const box = map.getContainer();
+		const { center, zoom, bearing, pitch } = view.camera;
+		const camera = {
+			center,
+			bearing,
+			pitch,
+			zoom: fitZoom(zoom, box.clientWidth, box.clientHeight)
+		};
+		if (motion === 'fly') map.flyTo({ ...camera, duration: FLIGHT_MS, essential: true });
+		else map.jumpTo(camera);
+	}
 
-  /** A button on each feature, so it can be activated by click, tap or keyboard. */
-  #placeMarkers(features: FeatureInfo[]) {
-    // A feature marked before keeps its marker object, so its button is not pinned again.
-    const before = new Map(this.markers.map((m) => [m.feature.id, m]));
-    this.markers = features.flatMap((feature) => {
-      const at = feature.point ?? feature.anchor;
-      return at ? [before.get(feature.id) ?? { feature, at }] : [];
-    });
-    this.#updateOnscreen();
-  }
+	/** A button on each feature, so it can be activated by click, tap or keyboard. */
+	#placeMarkers(features: FeatureInfo[]) {
+		// A feature marked before keeps its marker object, so its button is not pinned again.
+		const before = new Map(this.markers.map((m) => [m.feature.id, m]));
+		this.markers = features.flatMap((feature) => {
+			const at = feature.point ?? feature.anchor;
+			return at ? [before.get(feature.id) ?? { feature, at }] : [];
+		});
+		this.#updateOnscreen();
+	}
 
-  /** Markers outside the map's box, on the far side of the globe, or too close to one shown before
-   *  them (their buttons would overlap) are hidden, so Tab never lands on something out of sight
-   *  or covered, and every target keeps its size. */
-  #updateOnscreen() {
-    const map = this.#map!;
-    const box = map.getContainer();
-    const { lng, lat } = map.getCenter();
-    const shown: { x: number; y: number }[] = [];
-    const inside = this.markers.filter((m) => {
-      if (arcDegrees([lng, lat], m.at) > FAR_SIDE_DEG) return false;
-      const { x, y } = map.project(m.at);
-      if (x < 0 || y < 0 || x > box.clientWidth || y > box.clientHeight) return false;
-      if (shown.some((p) => Math.hypot(p.x - x, p.y - y) < MARKER_GAP) || this.covered?.(x, y)) return false;
-      shown.push({ x, y });
-      return true;
-    });
-    this.onscreen = new Set(inside.map((m) => m.feature.id));
-  }
+	/** Markers outside the map's box, on the far side of the globe, or too close to one shown before
+	 *  them (their buttons would overlap) are hidden, so Tab never lands on something out of sight
+	 *  or covered, and every target keeps its size. */
+	#updateOnscreen() {
+		const map = this.#map!;
+		const box = map.getContainer();
+		const { lng, lat } = map.getCenter();
+		const shown: { x: number; y: number }[] = [];
+		const inside = this.markers.filter((m) => {
+			if (arcDegrees([lng, lat], m.at) > FAR_SIDE_DEG) return false;
+			const { x, y } = map.project(m.at);
+			if (x < 0 || y < 0 || x > box.clientWidth || y > box.clientHeight) return false;
+			if (shown.some((p) => Math.hypot(p.x - x, p.y - y) < MARKER_GAP) || this.covered?.(x, y))
+				return false;
+			shown.push({ x, y });
+			return true;
+		});
+		this.onscreen = new Set(inside.map((m) => m.feature.id));
+	}
 
-  /** A click on the map: the first feature of a visible data layer under it, if any. */
-  #click(point: { x: number; y: number }) {
-    const map = this.#map;
-    if (!map || this.#lost) return;
-    const ours = this.#layers.filter(isFeatureLayer).flatMap((l) => this.#parts.get(l.id) ?? []);
-    const box: [[number, number], [number, number]] = [[point.x - CLICK_SLOP, point.y - CLICK_SLOP], [point.x + CLICK_SLOP, point.y + CLICK_SLOP]];
-    const [hit] = map.queryRenderedFeatures(box, { layers: ours });
-    const feature = hit && this.#features().find((f) => f.id === hit.properties.id);
-    if (feature) this.#options.onActivate?.(feature);
-  }
+	/** A click on the map: the first feature of a visible data layer under it, if any. */
+	#click(point: { x: number; y: number }) {
+		const map = this.#map;
+		if (!map || this.#lost) return;
+		const ours = this.#layers.filter(isFeatureLayer).flatMap((l) => this.#parts.get(l.id) ?? []);
+		const box: [[number, number], [number, number]] = [
+			[point.x - CLICK_SLOP, point.y - CLICK_SLOP],
+			[point.x + CLICK_SLOP, point.y + CLICK_SLOP]
+		];
+		const [hit] = map.queryRenderedFeatures(box, { layers: ours });
+		const feature = hit && this.#features().find((f) => f.id === hit.properties.id);
+		if (feature) this.#options.onActivate?.(feature);
+	}
 
-  /** The features a reader can open: those of every layer but the map's own labels. */
-  #features(): FeatureInfo[] {
-    return this.#layers.filter(isFeatureLayer).flatMap((l) => l.features);
-  }
+	/** The features a reader can open: those of every layer but the map's own labels. */
+	#features(): FeatureInfo[] {
+		return this.#layers.filter(isFeatureLayer).flatMap((l) => l.features);
+	}
 
-  #readCamera(): Camera {
-    const map = this.#map!;
-    const c = map.getCenter();
-    return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
-  }
+	#readCamera(): Camera {
+		const map = this.#map!;
+		const c = map.getCenter();
+		return {
+			center: [c.lng, c.lat],
+			zoom: map.getZoom(),
+			bearing: map.getBearing(),
+			pitch: map.getPitch()
+		};
+	}
 }

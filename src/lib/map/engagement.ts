@@ -6,11 +6,11 @@ const EVENTS = ['pointermove', 'pointerdown', 'touchstart', 'wheel', 'keydown', 
 
 /** Calls `fn` once, at the first of those events; returns a function that cancels. */
 export function onFirstEngagement(fn: () => void): () => void {
-  const once = () => {
-    cancel();
-    fn();
-  };
-  const cancel = () => EVENTS.forEach((type) => removeEventListener(type, once));
-  EVENTS.forEach((type) => addEventListener(type, once, { passive: true }));
-  return cancel;
+	const once = () => {
+		cancel();
+		fn();
+	};
+	const cancel = () => EVENTS.forEach((type) => removeEventListener(type, once));
+	EVENTS.forEach((type) => addEventListener(type, once, { passive: true }));
+	return cancel;
 }

@@ -9,30 +9,35 @@ import type { MapData } from './style';
 
 /** Decodes one object of a topology as a FeatureCollection. */
 function collection(topology: Topology, name: string): FeatureCollection {
-  const object = topology.objects[name];
-  if (!object) throw new Error(`topology has no object "${name}"`);
-  const decoded = feature(topology, object);
-  return decoded.type === 'FeatureCollection' ? decoded : { type: 'FeatureCollection', features: [decoded] };
+	const object = topology.objects[name];
+	if (!object) throw new Error(`topology has no object "${name}"`);
+	const decoded = feature(topology, object);
+	return decoded.type === 'FeatureCollection'
+		? decoded
+		: { type: 'FeatureCollection', features: [decoded] };
 }
 
 /** Reads every file the manifest names (`read` gets site paths such as /data/world.topo.json). */
-export async function loadMapData({ basemap, layers }: Manifest, read: (path: string) => Promise<Topology>): Promise<MapData> {
-  const [world, details, layerTopologies] = await Promise.all([
-    read('/data/world.topo.json'),
-    Promise.all(basemap.details.map((id) => read(`/data/${id}.topo.json`))),
-    Promise.all(layers.map((l) => read(l.file)))
-  ]);
-  return {
-    countries: collection(world, 'countries'),
-    borders: collection(world, 'borders'),
-    countryLabels: collection(world, 'labels'),
-    details: details.map((t, i) => ({
-      id: basemap.details[i],
-      water: collection(t, 'frame'),
-      land: collection(t, 'land'),
-      borders: collection(t, 'borders')
-    })),
-    layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)])),
-    credit: basemap.credit.attribution
-  };
+export async function loadMapData(
+	{ basemap, layers }: Manifest,
+	read: (path: string) => Promise<Topology>
+): Promise<MapData> {
+	const [world, details, layerTopologies] = await Promise.all([
+		read('/data/world.topo.json'),
+		Promise.all(basemap.details.map((id) => read(`/data/${id}.topo.json`))),
+		Promise.all(layers.map((l) => read(l.file)))
+	]);
+	return {
+		countries: collection(world, 'countries'),
+		borders: collection(world, 'borders'),
+		countryLabels: collection(world, 'labels'),
+		details: details.map((t, i) => ({
+			id: basemap.details[i],
+			water: collection(t, 'frame'),
+			land: collection(t, 'land'),
+			borders: collection(t, 'borders')
+		})),
+		layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)])),
+		credit: basemap.credit.attribution
+	};
 }

@@ -7,15 +7,22 @@ import { MIN_ZOOM, normaliseAngle } from './camera';
 const PREFIX = '#map=';
 
 export function formatShareHash(c: Camera): string {
-  const bearing = normaliseAngle(c.bearing);
-  return `${PREFIX}${[c.zoom.toFixed(2), c.center[1].toFixed(4), c.center[0].toFixed(4), bearing.toFixed(1), c.pitch.toFixed(1)].join('/')}`;
+	const bearing = normaliseAngle(c.bearing);
+	return `${PREFIX}${[c.zoom.toFixed(2), c.center[1].toFixed(4), c.center[0].toFixed(4), bearing.toFixed(1), c.pitch.toFixed(1)].join('/')}`;
 }
 
 export function parseShareHash(hash: string): Camera | null {
-  if (!hash.startsWith(PREFIX)) return null;
-  const parts = hash.slice(PREFIX.length).split('/');
-  if (parts.length !== 5 || !parts.every((p) => /^-?\d+(\.\d+)?$/.test(p))) return null;
-  const [zoom, lat, lng, bearing, pitch] = parts.map(Number);
-  const ok = zoom >= MIN_ZOOM && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lng) <= 180 && Math.abs(bearing) <= 360 && pitch >= 0 && pitch <= 85;
-  return ok ? { center: [lng, lat], zoom, bearing, pitch } : null;
+	if (!hash.startsWith(PREFIX)) return null;
+	const parts = hash.slice(PREFIX.length).split('/');
+	if (parts.length !== 5 || !parts.every((p) => /^-?\d+(\.\d+)?$/.test(p))) return null;
+	const [zoom, lat, lng, bearing, pitch] = parts.map(Number);
+	const ok =
+		zoom >= MIN_ZOOM &&
+		zoom <= 22 &&
+		Math.abs(lat) <= 85 &&
+		Math.abs(lng) <= 180 &&
+		Math.abs(bearing) <= 360 &&
+		pitch >= 0 &&
+		pitch <= 85;
+	return ok ? { center: [lng, lat], zoom, bearing, pitch } : null;
 }

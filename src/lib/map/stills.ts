@@ -9,7 +9,8 @@ export const STILL_COVER = 1.8;
 export type StillKind = 'wide' | 'narrow' | 'card';
 
 /** Where a section's still is: /stills/<section>-<kind>.png. */
-export const stillPath = (sectionId: string, kind: StillKind) => `${base}/stills/${sectionId}-${kind}.png`;
+export const stillPath = (sectionId: string, kind: StillKind) =>
+	`${base}/stills/${sectionId}-${kind}.png`;
 
 /** Below this width the map sits above the text and shows the narrow stills (app.css, +page). */
 export const NARROW_MEDIA = '(max-width: 760px)';

@@ -1,19 +1,41 @@
 // Parses and checks the story file. Every problem names the file, the line and the reason, so an
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { ID_PATTERN } from '../data-contract.js';
-import type { Camera, Disagreement, Distance, Ending, LayerInfo, MapView, Paragraph, Passage, Section, Story } from '$lib/content/types';
+import type {
+	Camera,
+	Disagreement,
+	Distance,
+	Ending,
+	LayerInfo,
+	MapView,
+	Paragraph,
+	Passage,
+	Section,
+	Story
+} from '$lib/content/types';
 import { findParagraph, normaliseSpace, type Source } from './corpus.ts';
 import { misquoteMessage } from './misquote.ts';
 import { readPlaceholders } from './placeholders.ts';
-import { ContentError, list, lngLat, map, optional, range, str, stringList, YamlFile, type Path } from './yaml-reader.ts';
+import {
+	ContentError,
+	list,
+	lngLat,
+	map,
+	optional,
+	range,
+	str,
+	stringList,
+	YamlFile,
+	type Path
+} from './yaml-reader.ts';
 
 /** Everything a story is checked against: the source reports (which text can cite as
  *  `{cite:<report>#p<n>}`), the data layers that exist and the distances computed from the
  *  geodata (`{distance:<id>}`). */
 export interface StoryContext {
-  sources: Source[];
-  layers: LayerInfo[];
-  distances: Distance[];
+	sources: Source[];
+	layers: LayerInfo[];
+	distances: Distance[];
 }
 
 /** How the page speaks of the sources when a story does not say (sourceWords in story.yaml). */
@@ -21,137 +43,278 @@ const GENERIC_WORDS: Story['sourceWords'] = { one: 'source', many: 'sources', al
 const NO_WORDS = {};
 const NO_ENDING = {};
 /** Paragraphs separated by a blank line, each with its runs of space made one. */
-const paragraphs = (text: string) => text.split(/\n\s*\n/).map(normaliseSpace).filter(Boolean);
+const paragraphs = (text: string) =>
+	text
+		.split(/\n\s*\n/)
+		.map(normaliseSpace)
+		.filter(Boolean);
 /** Story fields shown as plain text (titles, alt text), where a citation cannot be a link. */
 const PLAIN = false;
 const CITED = true;
 
 export function checkStory(text: string, file: string, context: StoryContext): Story {
-  const reader = new YamlFile(text, file);
-  reader.throwProblems();
-  const report = (line: number, message: string) => reader.report(line, message);
-  const lineOf = (path: Path) => reader.lineOf(path);
-  const story = reader.fields([], {
-    title: str, dek: str, measureFrom: optional(str, ''), sourceWords: optional(map, NO_WORDS), views: map, sections: list, disagreements: optional(list, []),
-    ending: optional(map, NO_ENDING)
-  }) as { title: string; dek: string; measureFrom: string; sourceWords: object; views: Record<string, unknown>; sections: unknown[]; disagreements: unknown[]; ending: object } | undefined;
-  if (!story) throw new ContentError(reader.problems);
-  const sourceWords = (story.sourceWords === NO_WORDS ? GENERIC_WORDS : reader.fields(['sourceWords'], { one: str, many: str, all: str })) as
-    | Story['sourceWords']
-    | undefined;
+	const reader = new YamlFile(text, file);
+	reader.throwProblems();
+	const report = (line: number, message: string) => reader.report(line, message);
+	const lineOf = (path: Path) => reader.lineOf(path);
+	const story = reader.fields([], {
+		title: str,
+		dek: str,
+		measureFrom: optional(str, ''),
+		sourceWords: optional(map, NO_WORDS),
+		views: map,
+		sections: list,
+		disagreements: optional(list, []),
+		ending: optional(map, NO_ENDING)
+	}) as
+		| {
+				title: string;
+				dek: string;
+				measureFrom: string;
+				sourceWords: object;
+				views: Record<string, unknown>;
+				sections: unknown[];
+				disagreements: unknown[];
+				ending: object;
+		  }
+		| undefined;
+	if (!story) throw new ContentError(reader.problems);
+	const sourceWords = (
+		story.sourceWords === NO_WORDS
+			? GENERIC_WORDS
+			: reader.fields(['sourceWords'], { one: str, many: str, all: str })
+	) as Story['sourceWords'] | undefined;
 
-  const sources = new Map(context.sources.map((s) => [s.id, s]));
-  const layers = new Map(context.layers.map((l) => [l.id, l]));
-  const distances = new Map(context.distances.map((d) => [d.id, d]));
-  /** The text at `path`, its placeholders filled in: one paragraph, or several split at blank lines. */
-  const words = (path: Path, text: string, cites: boolean): Paragraph =>
-    readPlaceholders(normaliseSpace(text), { distances, sources: context.sources }, cites, (message, at) =>
-      report(reader.lineOfText(path, at), `${reader.describe(path)}: ${message}`)
-    );
-  const plain = (path: Path, text: string) => (words(path, text, PLAIN) as string[]).join('');
-  const prose = (path: Path, text: string) => paragraphs(text).map((p) => words(path, p, CITED));
+	const sources = new Map(context.sources.map((s) => [s.id, s]));
+	const layers = new Map(context.layers.map((l) => [l.id, l]));
+	const distances = new Map(context.distances.map((d) => [d.id, d]));
+	/** The text at `path`, its placeholders filled in: one paragraph, or several split at blank lines. */
+	const words = (path: Path, text: string, cites: boolean): Paragraph =>
+		readPlaceholders(
+			normaliseSpace(text),
+			{ distances, sources: context.sources },
+			cites,
+			(message, at) => report(reader.lineOfText(path, at), `${reader.describe(path)}: ${message}`)
+		);
+	const plain = (path: Path, text: string) => (words(path, text, PLAIN) as string[]).join('');
+	const prose = (path: Path, text: string) => paragraphs(text).map((p) => words(path, p, CITED));
 
-  const views: Record<string, MapView> = {};
-  for (const id of Object.keys(story.views)) {
-    const path = ['views', id];
-    const say = (at: Path, message: string) => report(lineOf(at), `${reader.describe(path)}: ${message}`);
-    if (!ID_PATTERN.test(id)) say(path, `view id "${id}" must be lower-case words joined by hyphens`);
-    const v = reader.fields(path, {
-      center: lngLat, zoom: range(-2, 22), bearing: optional(range(-360, 360), 0),
-      pitch: optional(range(0, 85), 0), layers: stringList, highlight: optional(stringList, [])
-    }) as (Camera & { layers: string[]; highlight: string[] }) | undefined;
-    if (!v) continue;
-    v.layers.forEach((layer, i) => {
-      if (!layers.has(layer)) say([...path, 'layers', i], `unknown layer "${layer}" (known: ${[...layers.keys()].join(', ')})`);
-    });
-    v.highlight.forEach((feature, i) => {
-      const shown = v.layers.some((layer) => layers.get(layer)?.features.some((f) => f.id === feature));
-      if (!shown) say([...path, 'highlight', i], `highlighted feature "${feature}" is not in any of this view's layers`);
-    });
-    const { center, zoom, bearing, pitch } = v;
-    views[id] = { id, camera: { center, zoom, bearing, pitch }, layers: v.layers, highlight: v.highlight };
-  }
+	const views: Record<string, MapView> = {};
+	for (const id of Object.keys(story.views)) {
+		const path = ['views', id];
+		const say = (at: Path, message: string) =>
+			report(lineOf(at), `${reader.describe(path)}: ${message}`);
+		if (!ID_PATTERN.test(id))
+			say(path, `view id "${id}" must be lower-case words joined by hyphens`);
+		const v = reader.fields(path, {
+			center: lngLat,
+			zoom: range(-2, 22),
+			bearing: optional(range(-360, 360), 0),
+			pitch: optional(range(0, 85), 0),
+			layers: stringList,
+			highlight: optional(stringList, [])
+		}) as (Camera & { layers: string[]; highlight: string[] }) | undefined;
+		if (!v) continue;
+		v.layers.forEach((layer, i) => {
+			if (!layers.has(layer))
+				say(
+					[...path, 'layers', i],
+					`unknown layer "${layer}" (known: ${[...layers.keys()].join(', ')})`
+				);
+		});
+		v.highlight.forEach((feature, i) => {
+			const shown = v.layers.some((layer) =>
+				layers.get(layer)?.features.some((f) => f.id === feature)
+			);
+			if (!shown)
+				say(
+					[...path, 'highlight', i],
+					`highlighted feature "${feature}" is not in any of this view's layers`
+				);
+		});
+		const { center, zoom, bearing, pitch } = v;
+		views[id] = {
+			id,
+			camera: { center, zoom, bearing, pitch },
+			layers: v.layers,
+			highlight: v.highlight
+		};
+	}
 
-  /** Checks the list of passages at `path`: each must be verbatim in the report it names. */
-  const readPassages = (path: Path, items: unknown[]): Passage[] =>
-    items.flatMap((_, j) => {
-      const ppath = [...path, j];
-      const p = reader.fields(ppath, { source: str, quote: str, paragraph: optional(range(1, 10_000), 0) }) as
-        | { source: string; quote: string; paragraph: number }
-        | undefined;
-      if (!p) return [];
-      const source = sources.get(p.source);
-      const where = reader.describe(ppath);
-      if (!source) {
-        report(lineOf([...ppath, 'source']), `${where}: unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`);
-        return [];
-      }
-      const paragraph = findParagraph(source, p.quote);
-      if (!paragraph) {
-        report(lineOf([...ppath, 'quote']), `${where}: ${misquoteMessage(p.quote, source, context.sources)}`);
-        return [];
-      }
-      if (p.paragraph && p.paragraph !== paragraph) {
-        report(lineOf([...ppath, 'paragraph']), `${where}: quote is in paragraph ${paragraph} of ${p.source}, not ${p.paragraph}`);
-        return [];
-      }
-      return [{ source: p.source, paragraph, quote: normaliseSpace(p.quote) }];
-    });
+	/** Checks the list of passages at `path`: each must be verbatim in the report it names. */
+	const readPassages = (path: Path, items: unknown[]): Passage[] =>
+		items.flatMap((_, j) => {
+			const ppath = [...path, j];
+			const p = reader.fields(ppath, {
+				source: str,
+				quote: str,
+				paragraph: optional(range(1, 10_000), 0)
+			}) as { source: string; quote: string; paragraph: number } | undefined;
+			if (!p) return [];
+			const source = sources.get(p.source);
+			const where = reader.describe(ppath);
+			if (!source) {
+				report(
+					lineOf([...ppath, 'source']),
+					`${where}: unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`
+				);
+				return [];
+			}
+			const paragraph = findParagraph(source, p.quote);
+			if (!paragraph) {
+				report(
+					lineOf([...ppath, 'quote']),
+					`${where}: ${misquoteMessage(p.quote, source, context.sources)}`
+				);
+				return [];
+			}
+			if (p.paragraph && p.paragraph !== paragraph) {
+				report(
+					lineOf([...ppath, 'paragraph']),
+					`${where}: quote is in paragraph ${paragraph} of ${p.source}, not ${p.paragraph}`
+				);
+				return [];
+			}
+			return [{ source: p.source, paragraph, quote: normaliseSpace(p.quote) }];
+		});
 
-  const disagreements: Record<string, Disagreement> = {};
-  story.disagreements.forEach((_, i) => {
-    const path = ['disagreements', i];
-    const d = reader.fields(path, { id: str, question: str, note: optional(str, ''), positions: list }) as
-      | { id: string; question: string; note: string; positions: unknown[] }
-      | undefined;
-    if (!d) return;
-    if (!ID_PATTERN.test(d.id)) report(lineOf([...path, 'id']), `disagreement id "${d.id}" must be lower-case words joined by hyphens`);
-    if (disagreements[d.id]) report(lineOf([...path, 'id']), `disagreement id "${d.id}" is used twice`);
-    const positions = d.positions.flatMap((_, j) => {
-      const ppath = [...path, 'positions', j];
-      const p = reader.fields(ppath, { claim: str, passages: list }) as { claim: string; passages: unknown[] } | undefined;
-      return p ? [{ claim: plain([...ppath, 'claim'], p.claim), passages: readPassages([...ppath, 'passages'], p.passages) }] : [];
-    });
-    if (positions.length < 2) report(lineOf([...path, 'positions']), `disagreement "${d.id}" needs at least two positions`);
-    const note = d.note ? words([...path, 'note'], d.note, CITED) : [];
-    disagreements[d.id] = { id: d.id, question: plain([...path, 'question'], d.question), note, positions };
-  });
+	const disagreements: Record<string, Disagreement> = {};
+	story.disagreements.forEach((_, i) => {
+		const path = ['disagreements', i];
+		const d = reader.fields(path, {
+			id: str,
+			question: str,
+			note: optional(str, ''),
+			positions: list
+		}) as { id: string; question: string; note: string; positions: unknown[] } | undefined;
+		if (!d) return;
+		if (!ID_PATTERN.test(d.id))
+			report(
+				lineOf([...path, 'id']),
+				`disagreement id "${d.id}" must be lower-case words joined by hyphens`
+			);
+		if (disagreements[d.id])
+			report(lineOf([...path, 'id']), `disagreement id "${d.id}" is used twice`);
+		const positions = d.positions.flatMap((_, j) => {
+			const ppath = [...path, 'positions', j];
+			const p = reader.fields(ppath, { claim: str, passages: list }) as
+				{ claim: string; passages: unknown[] } | undefined;
+			return p
+				? [
+						{
+							claim: plain([...ppath, 'claim'], p.claim),
+							passages: readPassages([...ppath, 'passages'], p.passages)
+						}
+					]
+				: [];
+		});
+		if (positions.length < 2)
+			report(lineOf([...path, 'positions']), `disagreement "${d.id}" needs at least two positions`);
+		const note = d.note ? words([...path, 'note'], d.note, CITED) : [];
+		disagreements[d.id] = {
+			id: d.id,
+			question: plain([...path, 'question'], d.question),
+			note,
+			positions
+		};
+	});
 
-  const sections: Section[] = [];
-  const seen = new Set<string>();
-  story.sections.forEach((_, i) => {
-    const path = ['sections', i];
-    const say = (at: Path, message: string) => report(lineOf(at), `${reader.describe(path)}: ${message}`);
-    const s = reader.fields(path, {
-      id: str, title: str, view: str, mapDescription: str, text: str, passages: optional(list, []), disagreements: optional(stringList, [])
-    }) as { id: string; title: string; view: string; mapDescription: string; text: string; passages: unknown[]; disagreements: string[] } | undefined;
-    if (!s) return;
-    if (!ID_PATTERN.test(s.id)) say([...path, 'id'], `section id "${s.id}" must be lower-case words joined by hyphens`);
-    if (seen.has(s.id)) say([...path, 'id'], `section id "${s.id}" is used twice`);
-    seen.add(s.id);
-    if (!(s.view in story.views)) say([...path, 'view'], `unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`);
-    const passages = readPassages([...path, 'passages'], s.passages);
-    const differ = s.disagreements.flatMap((id, j) => {
-      if (disagreements[id]) return [disagreements[id]];
-      say([...path, 'disagreements', j], `unknown disagreement "${id}" (known: ${Object.keys(disagreements).join(', ')})`);
-      return [];
-    });
-    const body = prose([...path, 'text'], s.text);
-    const mapDescription = plain([...path, 'mapDescription'], s.mapDescription);
-    if (!s.passages.length && !s.disagreements.length) say(path, `quotes nothing: give it passages or disagreements`);
-    sections.push({ id: s.id, title: plain([...path, 'title'], s.title), view: s.view, mapDescription, body, passages, disagreements: differ });
-  });
+	const sections: Section[] = [];
+	const seen = new Set<string>();
+	story.sections.forEach((_, i) => {
+		const path = ['sections', i];
+		const say = (at: Path, message: string) =>
+			report(lineOf(at), `${reader.describe(path)}: ${message}`);
+		const s = reader.fields(path, {
+			id: str,
+			title: str,
+			view: str,
+			mapDescription: str,
+			text: str,
+			passages: optional(list, []),
+			disagreements: optional(stringList, [])
+		}) as
+			| {
+					id: string;
+					title: string;
+					view: string;
+					mapDescription: string;
+					text: string;
+					passages: unknown[];
+					disagreements: string[];
+			  }
+			| undefined;
+		if (!s) return;
+		if (!ID_PATTERN.test(s.id))
+			say([...path, 'id'], `section id "${s.id}" must be lower-case words joined by hyphens`);
+		if (seen.has(s.id)) say([...path, 'id'], `section id "${s.id}" is used twice`);
+		seen.add(s.id);
+		if (!(s.view in story.views))
+			say(
+				[...path, 'view'],
+				`unknown view "${s.view}" (known: ${Object.keys(story.views).join(', ')})`
+			);
+		const passages = readPassages([...path, 'passages'], s.passages);
+		const differ = s.disagreements.flatMap((id, j) => {
+			if (disagreements[id]) return [disagreements[id]];
+			say(
+				[...path, 'disagreements', j],
+				`unknown disagreement "${id}" (known: ${Object.keys(disagreements).join(', ')})`
+			);
+			return [];
+		});
+		const body = prose([...path, 'text'], s.text);
+		const mapDescription = plain([...path, 'mapDescription'], s.mapDescription);
+		if (!s.passages.length && !s.disagreements.length)
+			say(path, `quotes nothing: give it passages or disagreements`);
+		sections.push({
+			id: s.id,
+			title: plain([...path, 'title'], s.title),
+			view: s.view,
+			mapDescription,
+			body,
+			passages,
+			disagreements: differ
+		});
+	});
 
-  const measured = context.layers.flatMap((l) => l.features).find((f) => f.id === story.measureFrom);
-  if (story.measureFrom && !measured?.point) report(lineOf(['measureFrom']), `measureFrom "${story.measureFrom}" must be the id of a point on the map`);
+	const measured = context.layers
+		.flatMap((l) => l.features)
+		.find((f) => f.id === story.measureFrom);
+	if (story.measureFrom && !measured?.point)
+		report(
+			lineOf(['measureFrom']),
+			`measureFrom "${story.measureFrom}" must be the id of a point on the map`
+		);
 
-  const ending = story.ending === NO_ENDING ? undefined : (reader.fields(['ending'], { title: str, published: str, method: str, credits: str }) as Record<keyof Ending, string> | undefined);
-  if (ending && !/^\d{4}-\d{2}-\d{2}$/.test(ending.published)) report(lineOf(['ending', 'published']), `published must be a date, YYYY-MM-DD (found "${ending.published}")`);
+	const ending =
+		story.ending === NO_ENDING
+			? undefined
+			: (reader.fields(['ending'], { title: str, published: str, method: str, credits: str }) as
+					Record<keyof Ending, string> | undefined);
+	if (ending && !/^\d{4}-\d{2}-\d{2}$/.test(ending.published))
+		report(
+			lineOf(['ending', 'published']),
+			`published must be a date, YYYY-MM-DD (found "${ending.published}")`
+		);
 
-  const title = plain(['title'], story.title);
-  const dek = words(['dek'], story.dek, CITED);
-  const end = ending && { title: plain(['ending', 'title'], ending.title), published: ending.published, method: prose(['ending', 'method'], ending.method), credits: plain(['ending', 'credits'], ending.credits) };
+	const title = plain(['title'], story.title);
+	const dek = words(['dek'], story.dek, CITED);
+	const end = ending && {
+		title: plain(['ending', 'title'], ending.title),
+		published: ending.published,
+		method: prose(['ending', 'method'], ending.method),
+		credits: plain(['ending', 'credits'], ending.credits)
+	};
 
-  reader.throwProblems();
-  return { title, dek, measureFrom: story.measureFrom || undefined, sourceWords: sourceWords!, sections, views, ...(end ? { ending: end } : {}) };
+	reader.throwProblems();
+	return {
+		title,
+		dek,
+		measureFrom: story.measureFrom || undefined,
+		sourceWords: sourceWords!,
+		sections,
+		views,
+		...(end ? { ending: end } : {})
+	};
 }

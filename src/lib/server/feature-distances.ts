@@ -6,10 +6,19 @@ import { KM_PER_MI } from '../data-contract.js';
 import type { Distance, FeatureInfo } from '$lib/content/types';
 import { formatDistance } from './format.ts';
 
-export function distancesOf(feature: FeatureInfo, distances: Distance[], measureFrom?: FeatureInfo): string[] {
-  const ends = (d: Distance) => [d.from, d.to].flatMap((end) => Object.values(end));
-  const listed = distances.filter((d) => ends(d).includes(feature.id)).map((d) => `${d.label}: ${formatDistance(d)}`);
-  if (!measureFrom?.point || !feature.point || feature.id === measureFrom.id) return listed;
-  const km = distance(measureFrom.point, feature.point, { units: 'kilometers' });
-  return [...listed, `From ${measureFrom.label ?? measureFrom.name}, great circle: ${formatDistance({ km, mi: km / KM_PER_MI })}`];
+export function distancesOf(
+	feature: FeatureInfo,
+	distances: Distance[],
+	measureFrom?: FeatureInfo
+): string[] {
+	const ends = (d: Distance) => [d.from, d.to].flatMap((end) => Object.values(end));
+	const listed = distances
+		.filter((d) => ends(d).includes(feature.id))
+		.map((d) => `${d.label}: ${formatDistance(d)}`);
+	if (!measureFrom?.point || !feature.point || feature.id === measureFrom.id) return listed;
+	const km = distance(measureFrom.point, feature.point, { units: 'kilometers' });
+	return [
+		...listed,
+		`From ${measureFrom.label ?? measureFrom.name}, great circle: ${formatDistance({ km, mi: km / KM_PER_MI })}`
+	];
 }

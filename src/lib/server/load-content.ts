@@ -4,7 +4,14 @@
 // is read once and again only when one of its files changes (as it does under `vite dev`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Distance, FeatureInfo, LayerInfo, Manifest, PlaceIndex, Story } from '$lib/content/types';
+import type {
+	Distance,
+	FeatureInfo,
+	LayerInfo,
+	Manifest,
+	PlaceIndex,
+	Story
+} from '$lib/content/types';
 import { checkStory } from './check-story.ts';
 import { citeName, makeSource, readSourceMeta, type Source, type SourceDoc } from './corpus.ts';
 import { distancesOf } from './feature-distances.ts';
@@ -14,62 +21,83 @@ import { STORY_ROOT, storyPaths } from './story-paths.js';
 
 /** Everything the pages are built from, checked. */
 export interface Content {
-  story: Story;
-  manifest: Manifest;
-  sources: Source[];
-  places: PlaceIndex;
-  distances: Distance[];
-  /** Citation names by source id, e.g. "Report 5, Washington Examiner". */
-  sourceNames: Record<string, string>;
-  /** Feature id → its distances, as sentences for its panel. */
-  featureDistances: Record<string, string[]>;
+	story: Story;
+	manifest: Manifest;
+	sources: Source[];
+	places: PlaceIndex;
+	distances: Distance[];
+	/** Citation names by source id, e.g. "Report 5, Washington Examiner". */
+	sourceNames: Record<string, string>;
+	/** Feature id → its distances, as sentences for its panel. */
+	featureDistances: Record<string, string[]>;
 }
 
 export function readSources(dir = storyPaths().sources): SourceDoc[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => makeSource(basename(name, '.txt'), readText(join(dir, name))));
+	return readdirSync(dir)
+		.filter((name) => name.endsWith('.txt'))
+		.sort()
+		.map((name) => makeSource(basename(name, '.txt'), readText(join(dir, name))));
 }
 
 export function readManifest(root = STORY_ROOT): Manifest {
-  const manifest: Manifest = JSON.parse(readFileSync(join(storyPaths(root).data, 'manifest.json'), 'utf8'));
-  return manifest;
+	const manifest: Manifest = JSON.parse(
+		readFileSync(join(storyPaths(root).data, 'manifest.json'), 'utf8')
+	);
+	return manifest;
 }
 
 export function readDistances(root = STORY_ROOT): Distance[] {
-  const distances: Distance[] = JSON.parse(readFileSync(join(storyPaths(root).data, 'distances.json'), 'utf8'));
-  return distances;
+	const distances: Distance[] = JSON.parse(
+		readFileSync(join(storyPaths(root).data, 'distances.json'), 'utf8')
+	);
+	return distances;
 }
 
 const features = (layers: LayerInfo[]): FeatureInfo[] => layers.flatMap((l) => l.features);
 
 function read(root: string): Content {
-  const paths = storyPaths(root);
-  const docs = readSources(paths.sources);
-  const manifest = readManifest(root);
-  const distances = readDistances(root);
-  const sources = readSourceMeta(readText(paths.sourceMeta), paths.sourceMeta, docs);
-  const story = checkStory(readText(paths.story), paths.story, { sources, layers: manifest.layers, distances });
-  const all = features(manifest.layers.filter((l) => l.style !== 'labels'));
-  const mentions = parseMentions(readText(paths.mentions), paths.mentions, all.map((f) => f.id));
-  const measureFrom = all.find((f) => f.id === story.measureFrom);
-  return {
-    story,
-    manifest,
-    sources,
-    places: buildPlaceIndex(docs, mentions),
-    distances,
-    sourceNames: Object.fromEntries(sources.map((s) => [s.id, citeName(s)])),
-    featureDistances: Object.fromEntries(all.map((f) => [f.id, distancesOf(f, distances, measureFrom)]))
-  };
+	const paths = storyPaths(root);
+	const docs = readSources(paths.sources);
+	const manifest = readManifest(root);
+	const distances = readDistances(root);
+	const sources = readSourceMeta(readText(paths.sourceMeta), paths.sourceMeta, docs);
+	const story = checkStory(readText(paths.story), paths.story, {
+		sources,
+		layers: manifest.layers,
+		distances
+	});
+	const all = features(manifest.layers.filter((l) => l.style !== 'labels'));
+	const mentions = parseMentions(
+		readText(paths.mentions),
+		paths.mentions,
+		all.map((f) => f.id)
+	);
+	const measureFrom = all.find((f) => f.id === story.measureFrom);
+	return {
+		story,
+		manifest,
+		sources,
+		places: buildPlaceIndex(docs, mentions),
+		distances,
+		sourceNames: Object.fromEntries(sources.map((s) => [s.id, citeName(s)])),
+		featureDistances: Object.fromEntries(
+			all.map((f) => [f.id, distancesOf(f, distances, measureFrom)])
+		)
+	};
 }
 
 /** The files content is read from, with their modification times: the cache's key. */
 function fingerprint(root: string): string {
-  const p = storyPaths(root);
-  const files = [p.story, p.sourceMeta, p.mentions, join(p.data, 'manifest.json'), join(p.data, 'distances.json'), ...readdirSync(p.sources).map((n) => join(p.sources, n))];
-  return files.map((f) => `${f}@${statSync(f, { throwIfNoEntry: false })?.mtimeMs}`).join('\n');
+	const p = storyPaths(root);
+	const files = [
+		p.story,
+		p.sourceMeta,
+		p.mentions,
+		join(p.data, 'manifest.json'),
+		join(p.data, 'distances.json'),
+		...readdirSync(p.sources).map((n) => join(p.sources, n))
+	];
+	return files.map((f) => `${f}@${statSync(f, { throwIfNoEntry: false })?.mtimeMs}`).join('\n');
 }
 
 // The one cache of this module: content by story folder, with the fingerprint it was read at.
@@ -77,10 +105,10 @@ const cache = new Map<string, { key: string; content: Content }>();
 
 /** Everything the pages of the story in `root` are built from, checked (throws ContentError). */
 export function loadContent(root = STORY_ROOT): Content {
-  const key = fingerprint(root);
-  const hit = cache.get(root);
-  if (hit?.key === key) return hit.content;
-  const content = read(root);
-  cache.set(root, { key, content });
-  return content;
+	const key = fingerprint(root);
+	const hit = cache.get(root);
+	if (hit?.key === key) return hit.content;
+	const content = read(root);
+	cache.set(root, { key, content });
+	return content;
 }

@@ -5,24 +5,30 @@ import type { SourceDoc } from './corpus.ts';
 import { optional, stringList, textList, YamlFile } from './yaml-reader.ts';
 
 export interface Mentions {
-  names: string[];
-  except?: string[];
+	names: string[];
+	except?: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Reads mentions.yaml; throws every malformed entry and unknown feature as `file:line: reason`. */
-export function parseMentions(text: string, file: string, featureIds: string[]): Record<string, Mentions> {
-  const yaml = new YamlFile(text, file);
-  yaml.throwProblems();
-  const mentions: Record<string, Mentions> = {};
-  for (const id of yaml.keys([])) {
-    if (!featureIds.includes(id)) yaml.reportAtKey([id], `"${id}" is not a feature of any map layer`);
-    const entry = yaml.fields([id], { names: textList, except: optional(stringList, []) }) as Mentions | undefined;
-    if (entry) mentions[id] = entry;
-  }
-  yaml.throwProblems();
-  return mentions;
+export function parseMentions(
+	text: string,
+	file: string,
+	featureIds: string[]
+): Record<string, Mentions> {
+	const yaml = new YamlFile(text, file);
+	yaml.throwProblems();
+	const mentions: Record<string, Mentions> = {};
+	for (const id of yaml.keys([])) {
+		if (!featureIds.includes(id))
+			yaml.reportAtKey([id], `"${id}" is not a feature of any map layer`);
+		const entry = yaml.fields([id], { names: textList, except: optional(stringList, []) }) as
+			Mentions | undefined;
+		if (entry) mentions[id] = entry;
+	}
+	yaml.throwProblems();
+	return mentions;
 }
 
 /** Abbreviations after which the sentence segmenter wrongly ends a sentence ("U.S. President"). */
@@ -30,36 +36,44 @@ const ABBREVIATION = /(?:^|\s)(?:U\.S|Mr|Mrs|Ms|Dr|St)\.$/;
 
 /** The sentences of a paragraph, each a verbatim substring of it. */
 export function sentences(paragraph: string): string[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const out: string[] = [];
-  let carry = '';
-  for (const { segment } of segmenter.segment(paragraph)) {
-    carry += segment;
-    if (!ABBREVIATION.test(carry.trimEnd())) {
-      out.push(carry.trim());
-      carry = '';
-    }
-  }
-  if (carry.trim()) out.push(carry.trim());
-  return out.filter(Boolean);
+	const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+	const out: string[] = [];
+	let carry = '';
+	for (const { segment } of segmenter.segment(paragraph)) {
+		carry += segment;
+		if (!ABBREVIATION.test(carry.trimEnd())) {
+			out.push(carry.trim());
+			carry = '';
+		}
+	}
+	if (carry.trim()) out.push(carry.trim());
+	return out.filter(Boolean);
 }
 
 /** Where one feature's name (or exception) occurs in a sentence: [start, end). */
 interface Match {
-  id: string;
-  start: number;
-  end: number;
+	id: string;
+	start: number;
+	end: number;
 }
 
 /** A whole-word, case-blind pattern per phrase, with the feature it belongs to. One pattern per
  *  phrase, not an alternation, so that every name's own span is found even where names overlap. */
-const patterns = (mentions: Record<string, Mentions>, pick: (m: Mentions) => string[] = (m) => m.names) =>
-  Object.entries(mentions).flatMap(([id, m]) =>
-    pick(m).map((phrase) => ({ id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'giu') }))
-  );
+const patterns = (
+	mentions: Record<string, Mentions>,
+	pick: (m: Mentions) => string[] = (m) => m.names
+) =>
+	Object.entries(mentions).flatMap(([id, m]) =>
+		pick(m).map((phrase) => ({
+			id,
+			re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'giu')
+		}))
+	);
 
 const find = (list: { id: string; re: RegExp }[], text: string): Match[] =>
-  list.flatMap(({ id, re }) => [...text.matchAll(re)].map((m) => ({ id, start: m.index, end: m.index + m[0].length })));
+	list.flatMap(({ id, re }) =>
+		[...text.matchAll(re)].map((m) => ({ id, start: m.index, end: m.index + m[0].length }))
+	);
 
 const inside = (a: Match, b: Match) => b.start <= a.start && a.end <= b.end;
 
@@ -70,21 +84,25 @@ const inside = (a: Match, b: Match) => b.start <= a.start && a.end <= b.end;
  * the airfield, and "Diomede" in "Little Diomede" the island, not the village), or inside one of
  * the feature's own `except` phrases ("Washington Examiner").
  */
-export function buildPlaceIndex(sources: SourceDoc[], mentions: Record<string, Mentions>): PlaceIndex {
-  const names = patterns(mentions);
-  const excepts = patterns(mentions, (m) => m.except ?? []);
-  const index: PlaceIndex = Object.fromEntries(Object.keys(mentions).map((id) => [id, []]));
-  for (const source of sources) {
-    source.paragraphs.forEach((paragraph, i) => {
-      for (const quote of sentences(paragraph)) {
-        const found = find(names, quote);
-        const unless = find(excepts, quote);
-        const partOfLonger = (m: Match) => found.some((o) => o.end - o.start > m.end - m.start && inside(m, o));
-        const excepted = (m: Match) => unless.some((e) => e.id === m.id && inside(m, e));
-        const ids = new Set(found.filter((m) => !partOfLonger(m) && !excepted(m)).map((m) => m.id));
-        for (const id of ids) index[id].push({ source: source.id, paragraph: i + 1, quote });
-      }
-    });
-  }
-  return index;
+export function buildPlaceIndex(
+	sources: SourceDoc[],
+	mentions: Record<string, Mentions>
+): PlaceIndex {
+	const names = patterns(mentions);
+	const excepts = patterns(mentions, (m) => m.except ?? []);
+	const index: PlaceIndex = Object.fromEntries(Object.keys(mentions).map((id) => [id, []]));
+	for (const source of sources) {
+		source.paragraphs.forEach((paragraph, i) => {
+			for (const quote of sentences(paragraph)) {
+				const found = find(names, quote);
+				const unless = find(excepts, quote);
+				const partOfLonger = (m: Match) =>
+					found.some((o) => o.end - o.start > m.end - m.start && inside(m, o));
+				const excepted = (m: Match) => unless.some((e) => e.id === m.id && inside(m, e));
+				const ids = new Set(found.filter((m) => !partOfLonger(m) && !excepted(m)).map((m) => m.id));
+				for (const id of ids) index[id].push({ source: source.id, paragraph: i + 1, quote });
+			}
+		});
+	}
+	return index;
 }

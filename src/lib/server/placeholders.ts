@@ -7,8 +7,8 @@ import type { Source } from './corpus.ts';
 import { formatDistance } from './format.ts';
 
 export interface PlaceholderContext {
-  distances: Map<string, Distance>;
-  sources: Source[];
+	distances: Map<string, Distance>;
+	sources: Source[];
 }
 
 /** Reports a mistake; `at` is the text it is about, to find its line. */
@@ -18,7 +18,7 @@ const CITE = /^([\w-]+)#p(\d+)$/;
 
 /** The report a citation names: its id, or the number its id starts with ("004"). */
 function sourceOf(name: string, sources: Source[]): Source | undefined {
-  return sources.find((s) => s.id === name) ?? sources.find((s) => s.id.split('_')[0] === name);
+	return sources.find((s) => s.id === name) ?? sources.find((s) => s.id.split('_')[0] === name);
 }
 
 /**
@@ -26,87 +26,123 @@ function sourceOf(name: string, sources: Source[]): Source | undefined {
  * citations are kept, grouped when they follow each other, where `cites` allows them, and are a
  * mistake elsewhere (titles and alt text are plain text).
  */
-export function readPlaceholders(text: string, context: PlaceholderContext, cites: boolean, fail: Fail): Paragraph {
-  const out: Paragraph = [];
-  const push = (part: string | Cite) => {
-    const last = out.at(-1);
-    if (typeof part === 'string') {
-      if (typeof last === 'string') out[out.length - 1] = last + part;
-      else if (part) out.push(part);
-    } else {
-      // Citations with nothing but a space between them form one group.
-      if (typeof last === 'string' && !last.trim() && Array.isArray(out.at(-2))) out.pop();
-      const group = out.at(-1);
-      if (Array.isArray(group)) group.push(part);
-      else out.push([part]);
-    }
-  };
-  let rest = text;
-  while (rest) {
-    const open = rest.indexOf('{');
-    const close = rest.indexOf('}');
-    if (close !== -1 && (open === -1 || close < open)) {
-      fail(`a "}" without its "{" in "${around(rest, close)}": placeholders are {distance:<id>} and {cite:<report>#p<n>}`, rest.slice(0, close + 1));
-      push(rest.slice(0, close + 1));
-      rest = rest.slice(close + 1);
-      continue;
-    }
-    if (open === -1) {
-      push(rest);
-      break;
-    }
-    push(rest.slice(0, open));
-    const end = rest.indexOf('}', open);
-    const next = rest.indexOf('{', open + 1);
-    if (end === -1 || (next !== -1 && next < end)) {
-      const unclosed = rest.slice(open, next === -1 ? undefined : next).split(' ')[0];
-      fail(`placeholder "${unclosed}" is not closed: end it with "}", e.g. ${unclosed}}`, unclosed);
-      push(unclosed);
-      rest = rest.slice(open + unclosed.length);
-      continue;
-    }
-    const placeholder = rest.slice(open, end + 1);
-    rest = rest.slice(end + 1);
-    const [kind, ...args] = placeholder.slice(1, -1).split(':');
-    const arg = args.join(':').trim();
-    if (kind === 'distance') {
-      const d = context.distances.get(arg);
-      if (d) push(formatDistance(d));
-      else fail(`unknown distance "${arg}" in ${placeholder} (known: ${[...context.distances.keys()].join(', ')})`, placeholder);
-    } else if (kind === 'cite') {
-      const cite = readCite(arg, placeholder, context.sources, fail);
-      if (!cite) continue;
-      if (cites) push(cite);
-      else fail(`${placeholder}: a citation cannot be shown here (plain text); cite in the section's text instead`, placeholder);
-    } else if (['distance', 'cite'].includes(kind.trim().toLowerCase())) {
-      fail(`${placeholder}: write "${kind.trim().toLowerCase()}" in lower case, e.g. {${kind.trim().toLowerCase()}:${arg}}`, placeholder);
-    } else {
-      fail(`unknown placeholder ${placeholder}: the placeholders are {distance:<id>} and {cite:<report>#p<n>}`, placeholder);
-    }
-  }
-  return out;
+export function readPlaceholders(
+	text: string,
+	context: PlaceholderContext,
+	cites: boolean,
+	fail: Fail
+): Paragraph {
+	const out: Paragraph = [];
+	const push = (part: string | Cite) => {
+		const last = out.at(-1);
+		if (typeof part === 'string') {
+			if (typeof last === 'string') out[out.length - 1] = last + part;
+			else if (part) out.push(part);
+		} else {
+			// Citations with nothing but a space between them form one group.
+			if (typeof last === 'string' && !last.trim() && Array.isArray(out.at(-2))) out.pop();
+			const group = out.at(-1);
+			if (Array.isArray(group)) group.push(part);
+			else out.push([part]);
+		}
+	};
+	let rest = text;
+	while (rest) {
+		const open = rest.indexOf('{');
+		const close = rest.indexOf('}');
+		if (close !== -1 && (open === -1 || close < open)) {
+			fail(
+				`a "}" without its "{" in "${around(rest, close)}": placeholders are {distance:<id>} and {cite:<report>#p<n>}`,
+				rest.slice(0, close + 1)
+			);
+			push(rest.slice(0, close + 1));
+			rest = rest.slice(close + 1);
+			continue;
+		}
+		if (open === -1) {
+			push(rest);
+			break;
+		}
+		push(rest.slice(0, open));
+		const end = rest.indexOf('}', open);
+		const next = rest.indexOf('{', open + 1);
+		if (end === -1 || (next !== -1 && next < end)) {
+			const unclosed = rest.slice(open, next === -1 ? undefined : next).split(' ')[0];
+			fail(`placeholder "${unclosed}" is not closed: end it with "}", e.g. ${unclosed}}`, unclosed);
+			push(unclosed);
+			rest = rest.slice(open + unclosed.length);
+			continue;
+		}
+		const placeholder = rest.slice(open, end + 1);
+		rest = rest.slice(end + 1);
+		const [kind, ...args] = placeholder.slice(1, -1).split(':');
+		const arg = args.join(':').trim();
+		if (kind === 'distance') {
+			const d = context.distances.get(arg);
+			if (d) push(formatDistance(d));
+			else
+				fail(
+					`unknown distance "${arg}" in ${placeholder} (known: ${[...context.distances.keys()].join(', ')})`,
+					placeholder
+				);
+		} else if (kind === 'cite') {
+			const cite = readCite(arg, placeholder, context.sources, fail);
+			if (!cite) continue;
+			if (cites) push(cite);
+			else
+				fail(
+					`${placeholder}: a citation cannot be shown here (plain text); cite in the section's text instead`,
+					placeholder
+				);
+		} else if (['distance', 'cite'].includes(kind.trim().toLowerCase())) {
+			fail(
+				`${placeholder}: write "${kind.trim().toLowerCase()}" in lower case, e.g. {${kind.trim().toLowerCase()}:${arg}}`,
+				placeholder
+			);
+		} else {
+			fail(
+				`unknown placeholder ${placeholder}: the placeholders are {distance:<id>} and {cite:<report>#p<n>}`,
+				placeholder
+			);
+		}
+	}
+	return out;
 }
 
-function readCite(arg: string, placeholder: string, sources: Source[], fail: Fail): Cite | undefined {
-  const match = CITE.exec(arg);
-  if (!match) {
-    fail(`${placeholder}: write a citation as {cite:<report>#p<paragraph>}, e.g. {cite:004#p5}`, placeholder);
-    return undefined;
-  }
-  const source = sourceOf(match[1], sources);
-  const paragraph = Number(match[2]);
-  if (!source) {
-    fail(`${placeholder}: unknown report "${match[1]}" (known: ${sources.map((s) => `${s.id.split('_')[0]} = ${s.label}`).join(', ')})`, placeholder);
-    return undefined;
-  }
-  if (paragraph < 1 || paragraph > source.paragraphs.length) {
-    fail(`${placeholder}: ${source.label} (${source.id}) has paragraphs 1 to ${source.paragraphs.length}, not ${paragraph}`, placeholder);
-    return undefined;
-  }
-  return { source: source.id, label: source.label, paragraph };
+function readCite(
+	arg: string,
+	placeholder: string,
+	sources: Source[],
+	fail: Fail
+): Cite | undefined {
+	const match = CITE.exec(arg);
+	if (!match) {
+		fail(
+			`${placeholder}: write a citation as {cite:<report>#p<paragraph>}, e.g. {cite:004#p5}`,
+			placeholder
+		);
+		return undefined;
+	}
+	const source = sourceOf(match[1], sources);
+	const paragraph = Number(match[2]);
+	if (!source) {
+		fail(
+			`${placeholder}: unknown report "${match[1]}" (known: ${sources.map((s) => `${s.id.split('_')[0]} = ${s.label}`).join(', ')})`,
+			placeholder
+		);
+		return undefined;
+	}
+	if (paragraph < 1 || paragraph > source.paragraphs.length) {
+		fail(
+			`${placeholder}: ${source.label} (${source.id}) has paragraphs 1 to ${source.paragraphs.length}, not ${paragraph}`,
+			placeholder
+		);
+		return undefined;
+	}
+	return { source: source.id, label: source.label, paragraph };
 }
 
 /** A few words either side of position `at`, for a message. */
 function around(text: string, at: number): string {
-  return text.slice(Math.max(0, at - 30), at + 30);
+	return text.slice(Math.max(0, at - 30), at + 30);
 }

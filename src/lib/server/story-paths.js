@@ -11,23 +11,23 @@ export const STORY_ROOT = process.env.STORY || '.';
  * @param {string} [root]
  */
 export function storyPaths(root = STORY_ROOT) {
-  const at = (/** @type {string[]} */ ...parts) => path.join(root, ...parts);
-  return {
-    /** The story: sections, views, passages. */
-    story: at('content', 'story.yaml'),
-    /** The source reports, one .txt each, copied verbatim. */
-    sources: at('content', 'sources'),
-    /** What each report says of its own origin. */
-    sourceMeta: at('content', 'sources.yaml'),
-    /** How the reports name each feature of the map. */
-    mentions: at('content', 'mentions.yaml'),
-    /** Authored GeoJSON, distances.json and basemap.json. */
-    geodata: at('geodata'),
-    /** Files served as they are (favicon, generated data). */
-    assets: at('static'),
-    /** What `npm run geodata` generates from geodata/. */
-    data: at('static', 'data'),
-    /** Where `npm run build` writes the site. */
-    build: at('build')
-  };
+	const at = (/** @type {string[]} */ ...parts) => path.join(root, ...parts);
+	return {
+		/** The story: sections, views, passages. */
+		story: at('content', 'story.yaml'),
+		/** The source reports, one .txt each, copied verbatim. */
+		sources: at('content', 'sources'),
+		/** What each report says of its own origin. */
+		sourceMeta: at('content', 'sources.yaml'),
+		/** How the reports name each feature of the map. */
+		mentions: at('content', 'mentions.yaml'),
+		/** Authored GeoJSON, distances.json and basemap.json. */
+		geodata: at('geodata'),
+		/** Files served as they are (favicon, generated data). */
+		assets: at('static'),
+		/** What `npm run geodata` generates from geodata/. */
+		data: at('static', 'data'),
+		/** Where `npm run build` writes the site. */
+		build: at('build')
+	};
 }

@@ -11,141 +11,164 @@ import { sectionFromHash } from '$lib/scrolly/hash';
 
 /** How the story behaves where it is shown. */
 export interface Policy {
-  /** The map offers an "Explore the map" button. */
-  exploreButton: boolean;
-  /** The label of the button that ends exploring. */
-  backLabel: string;
-  /** Links open in a new tab: the page is inside someone else's. */
-  externalLinks: boolean;
-  /** Gestures never take the page's scroll, even while exploring. */
-  alwaysCooperative: boolean;
-  /** When to load the live map: once the reader engages with the page (moves the pointer,
-   *  touches, scrolls, presses a key; the still shows the view until then), or at once. */
-  liveMap: 'on-engagement' | 'at-once';
+	/** The map offers an "Explore the map" button. */
+	exploreButton: boolean;
+	/** The label of the button that ends exploring. */
+	backLabel: string;
+	/** Links open in a new tab: the page is inside someone else's. */
+	externalLinks: boolean;
+	/** Gestures never take the page's scroll, even while exploring. */
+	alwaysCooperative: boolean;
+	/** When to load the live map: once the reader engages with the page (moves the pointer,
+	 *  touches, scrolls, presses a key; the still shows the view until then), or at once. */
+	liveMap: 'on-engagement' | 'at-once';
 }
 
 /** The story's own page: the reader scrolls it (and its URL is the reader's: the page writes the hash). */
-export const STORY_PAGE: Policy = { exploreButton: true, backLabel: 'Back to the story', externalLinks: false, alwaysCooperative: false, liveMap: 'on-engagement' };
+export const STORY_PAGE: Policy = {
+	exploreButton: true,
+	backLabel: 'Back to the story',
+	externalLinks: false,
+	alwaysCooperative: false,
+	liveMap: 'on-engagement'
+};
 
 /** One section inside someone else's article: never its scroll (and the page never writes its URL).
  *  Its live map loads at once: the host loads the frame itself only as it nears the screen, and
  *  the reader's gestures on the host page never reach it. */
-export const EMBEDDED: Policy = { exploreButton: false, backLabel: 'Back to this view', externalLinks: true, alwaysCooperative: true, liveMap: 'at-once' };
+export const EMBEDDED: Policy = {
+	exploreButton: false,
+	backLabel: 'Back to this view',
+	externalLinks: true,
+	alwaysCooperative: true,
+	liveMap: 'at-once'
+};
 
 /** What the state needs of the page around it (the window, or a fake in tests). */
 export interface Surroundings {
-  /** The URL's hash when the page opened. */
-  hash: string;
-  /** How far the page is scrolled, and how tall the viewport is, in CSS px. */
-  scroll(): { y: number; height: number };
-  /** Fly between views, or jump (prefers-reduced-motion). */
-  motion(): Motion;
+	/** The URL's hash when the page opened. */
+	hash: string;
+	/** How far the page is scrolled, and how tall the viewport is, in CSS px. */
+	scroll(): { y: number; height: number };
+	/** Fly between views, or jump (prefers-reduced-motion). */
+	motion(): Motion;
 }
 
 export class StoryState {
-  readonly sections: Section[];
-  readonly views: Record<string, MapView>;
-  /** How the page speaks of the sources. */
-  readonly words: Story['sourceWords'];
-  /** Where the site is published (SITE_ORIGIN at build time): printed citations give full URLs. */
-  readonly origin: string;
-  readonly policy: Policy;
-  readonly controller: MapController;
-  /** The live map loads at once (an embed, a shared view), not only once the reader engages. */
-  readonly liveAtOnce: boolean;
-  /** Id of the section being read. */
-  sectionId: string;
-  readonly section: Section;
-  readonly view: MapView;
-  readonly exploring: boolean;
-  /** What the URL's hash says: the explored view (once it has settled), or the section read. */
-  readonly hash: string | null;
-  /** The section's "Map for this section" button a keyboard reader came into the map from:
-   *  Tab out of the map goes back there, not to the top of the page. */
-  mapEntry: HTMLElement | null = null;
-  /** The feature whose panel is open, and the element to give focus back to when it closes. */
-  panel = $state.raw<{ feature: FeatureInfo; returnFocus: HTMLElement | null } | null>(null);
+	readonly sections: Section[];
+	readonly views: Record<string, MapView>;
+	/** How the page speaks of the sources. */
+	readonly words: Story['sourceWords'];
+	/** Where the site is published (SITE_ORIGIN at build time): printed citations give full URLs. */
+	readonly origin: string;
+	readonly policy: Policy;
+	readonly controller: MapController;
+	/** The live map loads at once (an embed, a shared view), not only once the reader engages. */
+	readonly liveAtOnce: boolean;
+	/** Id of the section being read. */
+	sectionId: string;
+	readonly section: Section;
+	readonly view: MapView;
+	readonly exploring: boolean;
+	/** What the URL's hash says: the explored view (once it has settled), or the section read. */
+	readonly hash: string | null;
+	/** The section's "Map for this section" button a keyboard reader came into the map from:
+	 *  Tab out of the map goes back there, not to the top of the page. */
+	mapEntry: HTMLElement | null = null;
+	/** The feature whose panel is open, and the element to give focus back to when it closes. */
+	panel = $state.raw<{ feature: FeatureInfo; returnFocus: HTMLElement | null } | null>(null);
 
-  #around: Surroundings;
-  /** Where the page was scrolled when exploring began. */
-  #exploredAt = 0;
+	#around: Surroundings;
+	/** Where the page was scrolled when exploring began. */
+	#exploredAt = 0;
 
-  /** @param story the sections shown (all, or an embed's one), their views and words, and the
-   *    site's origin */
-  constructor(story: Pick<Story, 'sections' | 'views' | 'sourceWords'> & { origin: string }, layers: LayerInfo[], policy: Policy, around: Surroundings) {
-    const { sections, views } = story;
-    this.sections = sections;
-    this.views = views;
-    this.words = story.sourceWords;
-    this.origin = story.origin;
-    this.policy = policy;
-    this.#around = around;
-    this.controller = new MapController(layers, {
-      alwaysCooperative: policy.alwaysCooperative,
-      onActivate: (feature) => this.openPanel(feature, null),
-      onExplore: () => (this.#exploredAt = around.scroll().y)
-    });
-    // A link to #<section> starts there; a shared #map=… link starts exploring its camera.
-    this.sectionId = $state(sectionFromHash(around.hash, sections) ?? sections[0].id);
-    this.section = $derived(sections.find((s) => s.id === this.sectionId) ?? sections[0]);
-    this.view = $derived(views[this.section.view]);
-    this.exploring = $derived(this.controller.mode === 'explore');
-    this.hash = $derived(this.exploring ? (this.controller.settled ? formatShareHash(this.controller.settled) : null) : `#${this.sectionId}`);
-    const shared = parseShareHash(around.hash);
-    if (shared) this.controller.explore(shared);
-    this.liveAtOnce = policy.liveMap === 'at-once' || !!shared;
-  }
+	/** @param story the sections shown (all, or an embed's one), their views and words, and the
+	 *    site's origin */
+	constructor(
+		story: Pick<Story, 'sections' | 'views' | 'sourceWords'> & { origin: string },
+		layers: LayerInfo[],
+		policy: Policy,
+		around: Surroundings
+	) {
+		const { sections, views } = story;
+		this.sections = sections;
+		this.views = views;
+		this.words = story.sourceWords;
+		this.origin = story.origin;
+		this.policy = policy;
+		this.#around = around;
+		this.controller = new MapController(layers, {
+			alwaysCooperative: policy.alwaysCooperative,
+			onActivate: (feature) => this.openPanel(feature, null),
+			onExplore: () => (this.#exploredAt = around.scroll().y)
+		});
+		// A link to #<section> starts there; a shared #map=… link starts exploring its camera.
+		this.sectionId = $state(sectionFromHash(around.hash, sections) ?? sections[0].id);
+		this.section = $derived(sections.find((s) => s.id === this.sectionId) ?? sections[0]);
+		this.view = $derived(views[this.section.view]);
+		this.exploring = $derived(this.controller.mode === 'explore');
+		this.hash = $derived(
+			this.exploring
+				? this.controller.settled
+					? formatShareHash(this.controller.settled)
+					: null
+				: `#${this.sectionId}`
+		);
+		const shared = parseShareHash(around.hash);
+		if (shared) this.controller.explore(shared);
+		this.liveAtOnce = policy.liveMap === 'at-once' || !!shared;
+	}
 
-  /** Shows the section's view on the map. The page's effect runs this whenever the section or
-   *  its view changes; nothing the controller reads or writes while applying it is tracked. */
-  showView() {
-    const [id, view] = [this.section.id, this.view];
-    untrack(() => this.controller.show(id, view, this.#around.motion()));
-  }
+	/** Shows the section's view on the map. The page's effect runs this whenever the section or
+	 *  its view changes; nothing the controller reads or writes while applying it is tracked. */
+	showView() {
+		const [id, view] = [this.section.id, this.view];
+		untrack(() => this.controller.show(id, view, this.#around.motion()));
+	}
 
-  /**
-   * The reader's position changed: `sectionId` is the section crossing the reading line, or null
-   * between sections (the last one stays). At the very top of the page the first section is read,
-   * whatever is under the line. A section change closes the open panel; scrolled more than a
-   * quarter of the screen from where exploring began, it also ends exploring (a layout shift
-   * that moves another section under the line, without a scroll, leaves the reader's view alone).
-   */
-  read(sectionId: string | null) {
-    const { y, height } = this.#around.scroll();
-    const next = y <= 0 ? this.sections[0].id : (sectionId ?? this.sectionId);
-    if (next === this.sectionId || !this.sections.some((s) => s.id === next)) return;
-    this.sectionId = next;
-    this.panel = null;
-    if (this.exploring && Math.abs(y - this.#exploredAt) > height / 4) {
-      // Back to the new section's view in one move (the page's effect then finds it applied).
-      this.showView();
-      this.returnToStory();
-    }
-  }
+	/**
+	 * The reader's position changed: `sectionId` is the section crossing the reading line, or null
+	 * between sections (the last one stays). At the very top of the page the first section is read,
+	 * whatever is under the line. A section change closes the open panel; scrolled more than a
+	 * quarter of the screen from where exploring began, it also ends exploring (a layout shift
+	 * that moves another section under the line, without a scroll, leaves the reader's view alone).
+	 */
+	read(sectionId: string | null) {
+		const { y, height } = this.#around.scroll();
+		const next = y <= 0 ? this.sections[0].id : (sectionId ?? this.sectionId);
+		if (next === this.sectionId || !this.sections.some((s) => s.id === next)) return;
+		this.sectionId = next;
+		this.panel = null;
+		if (this.exploring && Math.abs(y - this.#exploredAt) > height / 4) {
+			// Back to the new section's view in one move (the page's effect then finds it applied).
+			this.showView();
+			this.returnToStory();
+		}
+	}
 
-  /** The browser went Back or Forward to `hash`: its section (or the first) is read, until the
-   *  reading line says otherwise. A shared-view hash leaves the state as it is. */
-  navigated(hash: string) {
-    if (parseShareHash(hash)) return;
-    this.read(sectionFromHash(hash, this.sections) ?? this.sections[0].id);
-  }
+	/** The browser went Back or Forward to `hash`: its section (or the first) is read, until the
+	 *  reading line says otherwise. A shared-view hash leaves the state as it is. */
+	navigated(hash: string) {
+		if (parseShareHash(hash)) return;
+		this.read(sectionFromHash(hash, this.sections) ?? this.sections[0].id);
+	}
 
-  explore() {
-    this.controller.explore();
-  }
+	explore() {
+		this.controller.explore();
+	}
 
-  returnToStory() {
-    this.controller.returnToStory(this.#around.motion());
-  }
+	returnToStory() {
+		this.controller.returnToStory(this.#around.motion());
+	}
 
-  openPanel(feature: FeatureInfo, returnFocus: HTMLElement | null) {
-    this.panel = { feature, returnFocus };
-  }
+	openPanel(feature: FeatureInfo, returnFocus: HTMLElement | null) {
+		this.panel = { feature, returnFocus };
+	}
 
-  closePanel() {
-    this.panel?.returnFocus?.focus();
-    this.panel = null;
-  }
+	closePanel() {
+		this.panel?.returnFocus?.focus();
+		this.panel = null;
+	}
 }
 
 export const [getStoryState, setStoryState] = createContext<StoryState>();

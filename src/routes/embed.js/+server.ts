@@ -40,5 +40,5 @@ const script = `(function () {
 `;
 
 export function GET() {
-  return new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+	return new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
 }

@@ -14,67 +14,78 @@ let font: fontkit.Font | null = null;
 const loadFont = () => (font ??= fontkit.openSync(FONT_FILE) as fontkit.Font);
 
 export interface TextOptions {
-  /** In CSS px. */
-  size: number;
-  /** Extra space between letters, in ems. */
-  letterSpacing?: number;
-  /** Wrap at this width, in ems (MapLibre's text-max-width). */
-  maxWidth?: number;
+	/** In CSS px. */
+	size: number;
+	/** Extra space between letters, in ems. */
+	letterSpacing?: number;
+	/** Wrap at this width, in ems (MapLibre's text-max-width). */
+	maxWidth?: number;
 }
 
 /** A label laid out at the origin: its lines' outlines, and its size in px. */
 export interface ShapedText {
-  /** SVG path data of every glyph, the text's box starting at (0, 0). */
-  d: string;
-  width: number;
-  height: number;
+	/** SVG path data of every glyph, the text's box starting at (0, 0). */
+	d: string;
+	width: number;
+	height: number;
 }
 
 const LINE_HEIGHT = 1.2;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 function lineWidth(text: string, { size, letterSpacing = 0 }: TextOptions): number {
-  const f = loadFont();
-  const run = f.layout(text);
-  return (run.advanceWidth / f.unitsPerEm) * size + Math.max(0, run.glyphs.length - 1) * letterSpacing * size;
+	const f = loadFont();
+	const run = f.layout(text);
+	return (
+		(run.advanceWidth / f.unitsPerEm) * size +
+		Math.max(0, run.glyphs.length - 1) * letterSpacing * size
+	);
 }
 
 /** Greedy word wrap at `maxWidth` ems. */
 function wrap(text: string, options: TextOptions): string[] {
-  if (!options.maxWidth) return [text];
-  const limit = options.maxWidth * options.size;
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.at(-1);
-    if (last !== undefined && lineWidth(`${last} ${word}`, options) <= limit) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
+	if (!options.maxWidth) return [text];
+	const limit = options.maxWidth * options.size;
+	const lines: string[] = [];
+	for (const word of text.split(' ')) {
+		const last = lines.at(-1);
+		if (last !== undefined && lineWidth(`${last} ${word}`, options) <= limit)
+			lines[lines.length - 1] = `${last} ${word}`;
+		else lines.push(word);
+	}
+	return lines;
 }
 
 /** Lays `text` out as outlines: each line centred on the widest, baselines 1.2 ems apart. */
 export function shapeText(text: string, options: TextOptions): ShapedText {
-  const f = loadFont();
-  const { size, letterSpacing = 0 } = options;
-  const scale = size / f.unitsPerEm;
-  const lines = wrap(text, options);
-  const widths = lines.map((l) => lineWidth(l, options));
-  const width = Math.max(...widths);
-  const parts: string[] = [];
-  lines.forEach((line, i) => {
-    const run = f.layout(line);
-    let x = (width - widths[i]) / 2;
-    // Baseline: the line's box is 1.2 ems; Noto Sans's capitals sit about 0.36 em below its middle.
-    const baseline = (i + 0.5) * LINE_HEIGHT * size + 0.36 * size;
-    run.glyphs.forEach((glyph, g) => {
-      for (const { command, args } of glyph.path.commands) {
-        const points: number[] = [];
-        for (let k = 0; k < args.length; k += 2) points.push(round(x + args[k] * scale), round(baseline - args[k + 1] * scale));
-        const letter = { moveTo: 'M', lineTo: 'L', quadraticCurveTo: 'Q', bezierCurveTo: 'C', closePath: 'Z' }[command];
-        parts.push(`${letter}${points.join(' ')}`);
-      }
-      x += run.positions[g].xAdvance * scale + letterSpacing * size;
-    });
-  });
-  return { d: parts.join(''), width, height: lines.length * LINE_HEIGHT * size };
+	const f = loadFont();
+	const { size, letterSpacing = 0 } = options;
+	const scale = size / f.unitsPerEm;
+	const lines = wrap(text, options);
+	const widths = lines.map((l) => lineWidth(l, options));
+	const width = Math.max(...widths);
+	const parts: string[] = [];
+	lines.forEach((line, i) => {
+		const run = f.layout(line);
+		let x = (width - widths[i]) / 2;
+		// Baseline: the line's box is 1.2 ems; Noto Sans's capitals sit about 0.36 em below its middle.
+		const baseline = (i + 0.5) * LINE_HEIGHT * size + 0.36 * size;
+		run.glyphs.forEach((glyph, g) => {
+			for (const { command, args } of glyph.path.commands) {
+				const points: number[] = [];
+				for (let k = 0; k < args.length; k += 2)
+					points.push(round(x + args[k] * scale), round(baseline - args[k + 1] * scale));
+				const letter = {
+					moveTo: 'M',
+					lineTo: 'L',
+					quadraticCurveTo: 'Q',
+					bezierCurveTo: 'C',
+					closePath: 'Z'
+				}[command];
+				parts.push(`${letter}${points.join(' ')}`);
+			}
+			x += run.positions[g].xAdvance * scale + letterSpacing * size;
+		});
+	});
+	return { d: parts.join(''), width, height: lines.length * LINE_HEIGHT * size };
 }

@@ -9,21 +9,21 @@ import { EMBED_HEIGHT, EMBED_WIDTH, embedSnippet } from '$lib/embed/snippet';
 export const prerender = true;
 
 export function entries() {
-  return loadContent().story.sections.map((s) => ({ section: s.id }));
+	return loadContent().story.sections.map((s) => ({ section: s.id }));
 }
 
 export function GET({ params, url }) {
-  const { story } = loadContent();
-  const section = story.sections.find((s) => s.id === params.section);
-  if (!section) error(404, 'No such section');
-  return json({
-    version: '1.0',
-    type: 'rich',
-    title: section.title,
-    provider_name: story.title,
-    provider_url: `${url.origin}${base}/`,
-    html: embedSnippet(url.origin, section),
-    width: EMBED_WIDTH,
-    height: EMBED_HEIGHT
-  });
+	const { story } = loadContent();
+	const section = story.sections.find((s) => s.id === params.section);
+	if (!section) error(404, 'No such section');
+	return json({
+		version: '1.0',
+		type: 'rich',
+		title: section.title,
+		provider_name: story.title,
+		provider_url: `${url.origin}${base}/`,
+		html: embedSnippet(url.origin, section),
+		width: EMBED_WIDTH,
+		height: EMBED_HEIGHT
+	});
 }

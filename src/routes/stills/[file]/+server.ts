@@ -10,15 +10,17 @@ export const prerender = true;
 const KINDS = Object.keys(STILLS) as StillKind[];
 
 export function entries() {
-  return loadContent().story.sections.flatMap((s) => KINDS.map((kind) => ({ file: `${s.id}-${kind}.png` })));
+	return loadContent().story.sections.flatMap((s) =>
+		KINDS.map((kind) => ({ file: `${s.id}-${kind}.png` }))
+	);
 }
 
 export async function GET({ params }) {
-  const { story, manifest } = loadContent();
-  const match = /^(.+)-([a-z]+)\.png$/.exec(params.file);
-  const section = story.sections.find((s) => s.id === match?.[1]);
-  const kind = KINDS.find((k) => k === match?.[2]);
-  if (!section || !kind) error(404, 'No such still');
-  const png = await renderStill(story.views[section.view], manifest, kind);
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+	const { story, manifest } = loadContent();
+	const match = /^(.+)-([a-z]+)\.png$/.exec(params.file);
+	const section = story.sections.find((s) => s.id === match?.[1]);
+	const kind = KINDS.find((k) => k === match?.[2]);
+	if (!section || !kind) error(404, 'No such still');
+	const png = await renderStill(story.views[section.view], manifest, kind);
+	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 }
