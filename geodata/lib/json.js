@@ -83,6 +83,7 @@ function hintAt(text, pos) {
  */
 export function syntaxErrorAt(text) {
 	const token =
+		// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
 		/"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 	let i = 0;
 	const space = () => {

@@ -38,9 +38,9 @@ function hostPage(siteOrigin: string, withScript: boolean) {
 /** A host page with the script, one real embed, and a sandboxed frame (origin "null") marked as an
  *  embed that claims a height of its own. */
 function guardedPage(siteOrigin: string) {
-	const forged = `<script>setInterval(() => parent.postMessage({ type: ${JSON.stringify(EMBED_MESSAGES.height)}, height: 3000 }, '*'), 100)<\/script>`;
+	const forged = `<script>setInterval(() => parent.postMessage({ type: ${JSON.stringify(EMBED_MESSAGES.height)}, height: 3000 }, '*'), 100)</script>`;
 	// The host counts the forged frame's messages, so the test knows they arrive.
-	const count = `<script>window.forged = 0; addEventListener('message', (e) => { if (e.origin === 'null') window.forged++; });<\/script>`;
+	const count = `<script>window.forged = 0; addEventListener('message', (e) => { if (e.origin === 'null') window.forged++; });</script>`;
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${count}</head><body>
 ${embedSnippet(siteOrigin, embedded[0])}
 <iframe data-story-embed sandbox="allow-scripts" height="${EMBED_HEIGHT}" srcdoc="${forged.replace(/"/g, '&quot;')}" title="forged"></iframe>

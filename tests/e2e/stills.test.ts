@@ -79,14 +79,12 @@ describe('before the live map', () => {
 				await waitForView(page, section.id);
 				const box = (await page.locator(MAP).boundingBox())!;
 				const projection = cameraProjection(story.views[section.view].camera, box);
-				const markers = await page
-					.locator('.place-marker:not([hidden])')
-					.evaluateAll((els) =>
-						els.map((el) => ({
-							id: (el as HTMLElement).dataset.place!,
-							box: el.getBoundingClientRect().toJSON() as DOMRect
-						}))
-					);
+				const markers = await page.locator('.place-marker:not([hidden])').evaluateAll((els) =>
+					els.map((el) => ({
+						id: (el as HTMLElement).dataset.place!,
+						box: el.getBoundingClientRect().toJSON() as DOMRect
+					}))
+				);
 				const features = loadContent('.').manifest.layers.flatMap((l) => l.features);
 				for (const m of markers) {
 					const at = features.find((f) => f.id === m.id)!.point!;

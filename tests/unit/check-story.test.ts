@@ -81,12 +81,12 @@ describe('checkStory', () => {
 		[
 			'misquote.yaml',
 			20,
-			/^section 1 "first", passage 1: quote not found verbatim in Report 1 \(000_ed693602bbf98664\)[\s\S]*closest text in the report: "The two leaders exchanged a handshake on a red carpet beside their aircraft"\n  first difference at character 17: "s" \(U\+0073\) in the quote, "e" \(U\+0065\) in the report: "The two leaders \[s\]hook/
+			/^section 1 "first", passage 1: quote not found verbatim in Report 1 \(000_ed693602bbf98664\)[\s\S]*closest text in the report: "The two leaders exchanged a handshake on a red carpet beside their aircraft"\n {2}first difference at character 17: "s" \(U\+0073\) in the quote, "e" \(U\+0065\) in the report: "The two leaders \[s\]hook/
 		],
 		[
 			'straight-apostrophe.yaml',
 			20,
-			/closest text in the report: "Russia’s Vladimir Putin"\n  first difference at character 7: "'" \(U\+0027\) in the quote, "’" \(U\+2019\) in the report: "Russia\['\]s Vladimir Putin"/
+			/closest text in the report: "Russia’s Vladimir Putin"\n {2}first difference at character 7: "'" \(U\+0027\) in the quote, "’" \(U\+2019\) in the report: "Russia\['\]s Vladimir Putin"/
 		],
 		[
 			'wrong-report.yaml',
@@ -198,7 +198,7 @@ describe('checkStory', () => {
 		);
 		const [problem] = problemsIn(() => checkStory(text, 'x.yaml', context), 'long quote');
 		expect(problem.message).toMatch(
-			/quote not found verbatim in Report 1 .*: "Putin said Putin said .* … .* Putin said beside their aircraft \(220,021 characters\)"\n  the report has no passage as long as this quote$/
+			/quote not found verbatim in Report 1 .*: "Putin said Putin said .* … .* Putin said beside their aircraft \(220,021 characters\)"\n {2}the report has no passage as long as this quote$/
 		);
 		expect(problem.message.length).toBeLessThan(400);
 	});

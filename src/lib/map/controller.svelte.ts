@@ -1,3 +1,4 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- its sets are replaced whole in $state.raw, never mutated, and its maps are private bookkeeping that nothing renders */
 // The one place that drives the map. Sections only say which view they want (`show`); the
 // controller works out what changed (layers, highlights, camera) and applies that, flying or
 // jumping. Exploring is a mode of the same controller: the reader's own gestures move the camera,
