@@ -3,6 +3,17 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { loadContent } from './src/lib/server/load-content.ts';
 import { ContentError } from './src/lib/server/yaml-reader.ts';
+import { themeCss } from './src/lib/theme/theme-css.ts';
+
+/** `virtual:theme.css`: the page's colour properties, generated from the tokens. */
+function themeStyles(): Plugin {
+	const id = '\0theme.css';
+	return {
+		name: 'theme-css',
+		resolveId: (source) => (source === 'virtual:theme.css' ? id : undefined),
+		load: (source) => (source === id ? themeCss() : undefined)
+	};
+}
 
 /** Fails the build before anything is written when the content has problems, printing each as
  *  file:line: reason and nothing else (prerendering would only report "500 /", and the bundler
@@ -27,7 +38,7 @@ function checkStory(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [checkStory(), sveltekit()],
+	plugins: [checkStory(), themeStyles(), sveltekit()],
 	test: {
 		projects: [
 			{

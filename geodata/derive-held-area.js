@@ -65,7 +65,7 @@ const layer = {
 	type: 'FeatureCollection',
 	id: 'held-area',
 	title: 'Held by Russia',
-	style: 'held-area',
+	kind: 'held-area',
 	source:
 		'derived for this story from the line of contact and Natural Earth 1:10m (derive-held-area.js)',
 	licence: 'CC0-1.0 (derived from the line of contact and public-domain Natural Earth)',

@@ -61,7 +61,7 @@ const layer = {
 	type: 'FeatureCollection',
 	id: 'runways',
 	title: 'Runways',
-	style: 'runway',
+	kind: 'runway',
 	source: 'OurAirports (ourairports.com/data), runways.csv',
 	licence: 'Public domain',
 	features

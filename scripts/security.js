@@ -3,14 +3,18 @@
 // of the pages' inline start scripts). The same policy, with what a meta tag cannot say (who may
 // frame the page), and the other headers go into build/_headers, the file static hosts such as
 // Netlify and Cloudflare Pages read; `npm start` (scripts/serve.js) sends them from that file too.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { BOOT_SCRIPT } from '../src/lib/theme/boot-script.js';
 import path from 'node:path';
 
 /** The policy's directives (kit.csp). No 'unsafe-eval' anywhere.
  *  @type {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} */
 export const CSP_DIRECTIVES = {
 	'default-src': ['self'],
-	'script-src': ['self'],
+	// The pages' own scripts, and the one inline script of app.html: the reader's theme, set
+	// before the first paint (src/lib/theme/boot-script.js).
+	'script-src': ['self', `sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}`],
 	// The CSS is inlined in each page, and Svelte writes style attributes.
 	'style-src': ['self', 'unsafe-inline'],
 	// The map's images and tiles are drawn from blobs and data URLs.
@@ -26,7 +30,8 @@ export const CSP_DIRECTIVES = {
 };
 
 const KEYWORDS = new Set(['self', 'none', 'unsafe-inline', 'unsafe-eval', 'strict-dynamic']);
-const quote = (/** @type {string} */ s) => (KEYWORDS.has(s) ? `'${s}'` : s);
+const quote = (/** @type {string} */ s) =>
+	KEYWORDS.has(s) || s.startsWith('sha256-') ? `'${s}'` : s;
 
 /** Cache lifetimes: hashed files never change; pages, data and stills may with the next edition. */
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -42,8 +47,10 @@ export function policy(hashes, framable) {
 	const directives = Object.entries(CSP_DIRECTIVES).map(([name, values]) =>
 		[
 			name,
-			.../** @type {string[]} */ (values).map(quote),
-			...(name === 'script-src' ? hashes : [])
+			...new Set([
+				.../** @type {string[]} */ (values).map(quote),
+				...(name === 'script-src' ? hashes : [])
+			])
 		].join(' ')
 	);
 	return [...directives, `frame-ancestors ${framable ? '*' : "'none'"}`].join('; ');

@@ -2,4 +2,6 @@
 declare global {
 	namespace App {}
 }
+declare module 'virtual:theme.css';
+
 export {};

@@ -3,6 +3,20 @@
 // head, where it would compete with them for a slow phone connection; the inline start script
 // loads it right after (hydration comes a few round trips later, the live map on engagement).
 import type { Handle } from '@sveltejs/kit';
+import { base } from '$app/paths';
+import { BOOT_SCRIPT } from '$lib/theme/boot-script.js';
+
+/** Embed pages are always light: the host article decides its own look, and a dark frame would
+ *  sit in a light article. Every other page takes the reader's choice before its first paint. */
+const themed = (html: string, embed: boolean) =>
+	embed
+		? html
+				.replace('%theme.boot%', '')
+				.replace('<html lang="en">', '<html lang="en" data-theme="light">')
+		: html.replace('%theme.boot%', `<script>${BOOT_SCRIPT}</script>`);
 
 export const handle: Handle = ({ event, resolve }) =>
-	resolve(event, { preload: ({ type }) => type === 'css' });
+	resolve(event, {
+		preload: ({ type }) => type === 'css',
+		transformPageChunk: ({ html }) => themed(html, event.url.pathname.startsWith(`${base}/embed/`))
+	});

@@ -149,7 +149,7 @@ export function checkCountries(layers, index) {
 	/** @type {string[]} */
 	const errors = [];
 	for (const { file, fc } of layers) {
-		if (fc.style !== 'points') continue;
+		if (fc.kind !== 'points') continue;
 		for (const f of fc.features) {
 			if (f.geometry.type !== 'Point') continue;
 			const problem = countryProblem(index, f.properties.country, f.geometry.coordinates);

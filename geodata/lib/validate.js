@@ -3,7 +3,7 @@
 // the file and feature of each problem so an editor can fix it without reading code: a file name
 // that cannot be a layer id, a missing or misspelt geometry, coordinates
 // out of range (or swapped: GeoJSON is [longitude, latitude]), unclosed or self-crossing rings,
-// geometry that does not fit the layer's style, missing provenance, duplicate ids. Rings wound
+// geometry that does not fit the layer's kind, missing provenance, duplicate ids. Rings wound
 // the wrong way are not errors: rewindCollection fixes them (RFC 7946) and says so.
 
 import * as turf from '@turf/turf';
@@ -148,12 +148,12 @@ export function layerFileProblem(name) {
 /**
  * Why a feature's geometry cannot be checked further, or null when it has a supported type.
  * @param {any} g  the feature's "geometry" member
- * @param {string[] | undefined} allowed  geometry types the layer's style takes, if it is known
- * @param {unknown} style
+ * @param {string[] | undefined} allowed  geometry types the layer's kind takes, if it is known
+ * @param {unknown} kind
  * @returns {string | null}
  */
-function geometryTypeProblem(g, allowed, style) {
-	const takes = allowed ? ` (style "${style}" takes ${allowed.join(' or ')})` : '';
+function geometryTypeProblem(g, allowed, kind) {
+	const takes = allowed ? ` (kind "${kind}" takes ${allowed.join(' or ')})` : '';
 	if (g === undefined) return `missing "geometry"${takes}`;
 	if (g === null) return `"geometry" is null: the map can only show a feature with a place${takes}`;
 	if (typeof g !== 'object' || typeof g.type !== 'string')
@@ -205,9 +205,9 @@ export function validateCollection(file, stem, fc, seenIds) {
 			);
 	}
 	for (const key of ['title', 'source', 'licence']) if (!isText(fc[key])) layer(`missing "${key}"`);
-	if (!(fc.style in LAYER_KINDS))
+	if (!(fc.kind in LAYER_KINDS))
 		layer(
-			`"style" must be one of ${Object.keys(LAYER_KINDS).join(', ')}, found ${JSON.stringify(fc.style)}`
+			`"kind" must be one of ${Object.keys(LAYER_KINDS).join(', ')}, found ${JSON.stringify(fc.kind)}`
 		);
 	if (fc.asOf !== undefined && !isIsoDate(fc.asOf))
 		layer(`"asOf" must be an ISO date YYYY-MM-DD, found ${JSON.stringify(fc.asOf)}`);
@@ -215,7 +215,7 @@ export function validateCollection(file, stem, fc, seenIds) {
 	for (const key of TEXT_KEYS) if (hasBraces(fc[key])) layer(braces(key, fc[key]));
 
 	const allowed =
-		LAYER_KINDS[/** @type {import('../../src/lib/data-contract.js').LayerKind} */ (fc.style)]
+		LAYER_KINDS[/** @type {import('../../src/lib/data-contract.js').LayerKind} */ (fc.kind)]
 			?.geometry;
 	fc.features.forEach((/** @type {any} */ f, /** @type {number} */ i) => {
 		const p = f?.properties ?? {};
@@ -235,11 +235,11 @@ export function validateCollection(file, stem, fc, seenIds) {
 			bad(`properties.asOf must be an ISO date YYYY-MM-DD, found ${JSON.stringify(p.asOf)}`);
 
 		const g = f?.geometry;
-		const problem = geometryTypeProblem(g, allowed, fc.style);
+		const problem = geometryTypeProblem(g, allowed, fc.kind);
 		if (problem) bad(problem);
 		else {
 			if (allowed && !allowed.includes(g.type))
-				bad(`geometry ${g.type} does not fit style "${fc.style}" (${allowed.join(' or ')})`);
+				bad(`geometry ${g.type} does not fit kind "${fc.kind}" (${allowed.join(' or ')})`);
 			for (const problem of geometryProblems(g)) bad(problem);
 		}
 	});

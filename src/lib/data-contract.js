@@ -2,7 +2,8 @@
 // draw, the pattern every id follows, the mile, and the shapes of the generated manifest and
 // distances. Plain JavaScript with JSDoc types, because the geodata build runs in Node without a
 // compiler; TypeScript reads the same types. A new layer kind is added to LAYER_KINDS, and the
-// compiler then points at the style (src/lib/map/style.ts) and the key (Legend.svelte).
+// compiler then points at the one place that says how it is drawn (src/lib/map/layer-kinds.ts),
+// from which the live map, the stills and the key are all made.
 
 /**
  * Layer kinds: the geometry each accepts, and whether what it draws is approximate (dashed, and
@@ -55,7 +56,7 @@ export const KM_PER_MI = 1.609344;
  * @typedef {object} LayerInfo
  * @property {string} id
  * @property {string} title
- * @property {LayerKind} style
+ * @property {LayerKind} kind  how the layer is drawn (src/lib/map/layer-kinds.ts)
  * @property {string} file  the layer's TopoJSON, e.g. /data/places.topo.json
  * @property {string} source
  * @property {string} licence

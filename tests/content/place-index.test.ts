@@ -11,7 +11,7 @@ import { buildPlaceIndex, parseMentions } from '$lib/server/place-index';
 const sources = readSources('content/sources');
 const manifest: Manifest = JSON.parse(readFileSync('static/data/manifest.json', 'utf8'));
 const featureIds = manifest.layers
-	.filter((l) => l.style !== 'labels')
+	.filter((l) => l.kind !== 'labels')
 	.flatMap((l) => l.features.map((f) => f.id));
 const mentions = parseMentions(
 	readFileSync('content/mentions.yaml', 'utf8'),

@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
-import { colours, HELD_OPACITY } from '$lib/map/style';
+import { HELD_OPACITY } from '$lib/map/layer-kinds';
+import { palette } from '$lib/theme/tokens';
 import {
 	MAP,
 	markersUnderControls,
@@ -55,17 +56,19 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.each([
-	['desktop', VIEWPORTS.desktop],
-	['phone', VIEWPORTS.phone]
-] as const)('the story on a %s', (_, viewport) => {
+	['desktop', VIEWPORTS.desktop, 'light'],
+	['phone', VIEWPORTS.phone, 'light'],
+	['desktop', VIEWPORTS.desktop, 'dark'],
+	['phone', VIEWPORTS.phone, 'dark']
+] as const)('the story on a %s, %s theme', (_, viewport, colorScheme) => {
 	it('with the map ready', async () => {
-		const { page } = await open(browser, '/', { viewport });
+		const { page } = await open(browser, '/', { viewport, colorScheme });
 		await waitForView(page, first.id);
 		expect(await violations(page)).toEqual([]);
 	});
 
 	it('with a place’s panel open', async () => {
-		const { page } = await open(browser, '/', { viewport });
+		const { page } = await open(browser, '/', { viewport, colorScheme });
 		await waitForView(page, first.id);
 		await page.locator('.place-marker:not([hidden])').first().click();
 		await page.getByRole('dialog').waitFor();
@@ -76,7 +79,7 @@ describe.each([
 		const section = story.sections.find((s) =>
 			story.views[s.view].layers.includes('contact-line')
 		)!;
-		const { page } = await open(browser, `/#${section.id}`, { viewport });
+		const { page } = await open(browser, `/#${section.id}`, { viewport, colorScheme });
 		await waitForView(page, section.id);
 		await page.getByRole('button', { name: 'Explore the map' }).click();
 		await page.locator('.place-marker:not([hidden])').first().click();
@@ -85,7 +88,7 @@ describe.each([
 	});
 
 	it('with the embed control and the key open', async () => {
-		const { page } = await open(browser, '/', { viewport });
+		const { page } = await open(browser, '/', { viewport, colorScheme });
 		await scrollToSection(page, first.id);
 		await waitForView(page, first.id);
 		await page.locator(`#${first.id} .embed-control summary`).click();
@@ -94,8 +97,8 @@ describe.each([
 	});
 });
 
-it('every source page', async () => {
-	const { page } = await open(browser, 'about:blank');
+it.each(['light', 'dark'] as const)('every source page, %s theme', async (colorScheme) => {
+	const { page } = await open(browser, 'about:blank', { colorScheme });
 	const found: string[] = [];
 	for (const s of sources) {
 		await page.goto(`${baseURL()}/sources/${s.id}`);
@@ -309,11 +312,12 @@ describe('by keyboard and screen reader', () => {
 describe('the map’s colours under colour-vision deficiencies', () => {
 	/** What the Ukraine view draws, as flat swatches on its land: the line of contact, the claimed
 	 *  regions' outline and fill, the held ground's shading, a highlighted point and the boundary blue. */
+	const colours = palette('light');
 	const swatches = {
-		line: colours.accent,
-		claimOutline: colours.claim,
-		claimFill: `color-mix(in srgb, ${colours.claim} 16%, ${colours.land})`,
-		held: `color-mix(in srgb, ${colours.accent} ${HELD_OPACITY * 100}%, ${colours.land})`,
+		line: colours.frontLine,
+		claimOutline: colours.claimedRegion,
+		claimFill: `color-mix(in srgb, ${colours.claimedRegion} 16%, ${colours.land})`,
+		held: `color-mix(in srgb, ${colours.heldGround} ${HELD_OPACITY * 100}%, ${colours.land})`,
 		land: colours.land,
 		boundary: colours.boundary
 	};

@@ -12,7 +12,7 @@ const { story, manifest } = loadContent('.');
 const { layers, basemap } = manifest;
 const shows = (sectionId: string, kind: string) =>
 	story.views[story.sections.find((s) => s.id === sectionId)!.view].layers.some(
-		(id) => layers.find((l) => l.id === id)?.style === kind
+		(id) => layers.find((l) => l.id === id)?.kind === kind
 	);
 
 let browser: Browser;
@@ -31,13 +31,13 @@ describe('map key', () => {
 			const shown = story.views[section.view].layers;
 			for (const layer of layers) {
 				// The map's own labels (kind `labels`) name things; they are never a line of the key.
-				if (!shown.includes(layer.id) || layer.style === 'labels') {
+				if (!shown.includes(layer.id) || layer.kind === 'labels') {
 					expect(text, `${section.id}: ${layer.title}`).not.toContain(layer.title);
 					continue;
 				}
 				expect(text, section.id).toContain(layer.title);
 				expect(text, section.id).toContain(layer.source);
-				if (LAYER_KINDS[layer.style].approximate)
+				if (LAYER_KINDS[layer.kind].approximate)
 					expect(text, `${section.id}: ${layer.title}`).toContain(
 						`(approximate${layer.asOf ? `, as of ${layer.asOf}` : ''})`
 					);

@@ -46,7 +46,7 @@ async function openMaps(viewport: { width: number; height: number }) {
 	return opened;
 }
 
-const pointLayers = manifest.layers.filter((l) => l.style === 'points');
+const pointLayers = manifest.layers.filter((l) => l.kind === 'points');
 
 describe.each(WIDTHS)('at $width × $height', (viewport) => {
 	it('names every highlighted place of every view, its marker clear of the controls', async () => {

@@ -18,7 +18,7 @@ const layers: LayerInfo[] = [
 	{
 		id: 'places',
 		title: 'Places',
-		style: 'points',
+		kind: 'points',
 		file: '/data/places.topo.json',
 		source: 'test',
 		licence: 'test',

@@ -16,7 +16,7 @@ export const layers: LayerInfo[] = [
 	{
 		id: 'places',
 		title: '',
-		style: 'points',
+		kind: 'points',
 		file: '',
 		source: '',
 		licence: '',
@@ -25,7 +25,7 @@ export const layers: LayerInfo[] = [
 	{
 		id: 'lines',
 		title: '',
-		style: 'boundary',
+		kind: 'boundary',
 		file: '',
 		source: '',
 		licence: '',
@@ -78,6 +78,8 @@ export function fakeMap(width = 300, height = 420) {
 		setLayoutProperty: (id: string, p: string, v: unknown) =>
 			calls.push(p === 'visibility' ? `${id}=${v}` : `${id}.${p}=${JSON.stringify(v)}`),
 		setFeatureState: (f, s) => calls.push(`${f.source}/${f.id}:${s.highlight}`),
+		setPaintProperty: (id: string, p: string, v: unknown) =>
+			calls.push(`${id}.${p}=${JSON.stringify(v)}`),
 		flyTo: (o) => {
 			calls.push(`fly ${o.center} z${o.zoom}`);
 			move(o);

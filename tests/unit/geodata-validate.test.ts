@@ -63,7 +63,7 @@ const cases: [fixture: string, lines: string[]][] = [
 	[
 		'wrong-geometry',
 		[
-			'places.geojson: feature a-road: geometry LineString does not fit style "points" (Point or MultiPoint)'
+			'places.geojson: feature a-road: geometry LineString does not fit kind "points" (Point or MultiPoint)'
 		]
 	],
 	// Node 20's JSON.parse wording; its "Unexpected token" has no position, so the build finds it.
@@ -84,7 +84,7 @@ const cases: [fixture: string, lines: string[]][] = [
 	[
 		'missing-geometry',
 		[
-			'places.geojson: feature no-geometry: missing "geometry" (style "points" takes Point or MultiPoint)',
+			'places.geojson: feature no-geometry: missing "geometry" (kind "points" takes Point or MultiPoint)',
 			'places.geojson: feature typo: geometry type "Pointt" is not a GeoJSON type (Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon)'
 		]
 	],

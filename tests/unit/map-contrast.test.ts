@@ -1,9 +1,11 @@
-// Map labels are read against their halo (the white or land-coloured outline MapLibre draws around
-// each glyph): every colour a label layer can take must reach 4.5:1 against it (WCAG 1.4.3).
+// Map labels are read against their halo (the outline MapLibre draws around each glyph, in the
+// halo's or the land's colour): every colour a label layer can take must reach 4.5:1 against it
+// (WCAG 1.4.3), in the light and the dark theme.
 import { describe, expect, it } from 'vitest';
 import type { SymbolLayerSpecification } from 'maplibre-gl';
 import { loadContent } from '$lib/server/load-content';
 import { buildStyle, type MapData } from '$lib/map/style';
+import { THEMES } from '$lib/theme/tokens';
 
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const { manifest } = loadContent();
@@ -15,9 +17,10 @@ const data: MapData = {
 	layers: Object.fromEntries(manifest.layers.map((l) => [l.id, empty])),
 	credit: ''
 };
-const symbols = buildStyle(data, manifest.layers, 'font.woff2').layers.filter(
-	(l): l is SymbolLayerSpecification => l.type === 'symbol'
-);
+const symbols = (theme: (typeof THEMES)[number]) =>
+	buildStyle(data, manifest.layers, 'font.woff2', theme).layers.filter(
+		(l): l is SymbolLayerSpecification => l.type === 'symbol'
+	);
 
 /** Every #rrggbb literal in a paint value (a colour or an expression choosing among colours). */
 const colours = (value: unknown): string[] =>
@@ -40,12 +43,15 @@ const contrast = (a: string, b: string) => {
 	return (hi + 0.05) / (lo + 0.05);
 };
 
-describe('map labels', () => {
-	it('exist to check', () => expect(symbols.length).toBeGreaterThan(3));
-	it.each(symbols.map((l) => [l.id, l] as const))('%s: 4.5:1 against its halo', (_, layer) => {
-		const [halo] = colours(layer.paint?.['text-halo-color']);
-		expect(halo, 'a halo colour').toBeDefined();
-		for (const text of colours(layer.paint?.['text-color']))
-			expect(contrast(text, halo), `${text} on ${halo}`).toBeGreaterThanOrEqual(4.5);
-	});
+describe.each(THEMES)('map labels, %s theme', (theme) => {
+	it('exist to check', () => expect(symbols(theme).length).toBeGreaterThan(3));
+	it.each(symbols(theme).map((l) => [l.id, l] as const))(
+		'%s: 4.5:1 against its halo',
+		(_, layer) => {
+			const [halo] = colours(layer.paint?.['text-halo-color']);
+			expect(halo, 'a halo colour').toBeDefined();
+			for (const text of colours(layer.paint?.['text-color']))
+				expect(contrast(text, halo), `${text} on ${halo}`).toBeGreaterThanOrEqual(4.5);
+		}
+	);
 });

@@ -12,6 +12,7 @@ const controllerCalls = {
 	getStyle: 'method',
 	setLayoutProperty: 'method',
 	setFeatureState: 'method',
+	setPaintProperty: 'method',
 	flyTo: 'method',
 	jumpTo: 'method',
 	getCenter: 'method',

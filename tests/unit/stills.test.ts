@@ -4,20 +4,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import UPNG from 'upng-js';
 import { describe, expect, it } from 'vitest';
-import { stillPath, type StillKind } from '$lib/map/stills';
+import { stillPath, THEMED_STILLS, type StillKind } from '$lib/map/stills';
 import { loadContent } from '$lib/server/load-content';
 import { renderStill, STILLS } from '$lib/server/stills/render';
 
 const { story, manifest } = loadContent();
 const KINDS = Object.keys(STILLS) as StillKind[];
+/** Every still there is: each kind in the light theme, the map box's in the dark one too. */
+const STILL_THEMES = KINDS.flatMap((kind) =>
+	(THEMED_STILLS.includes(kind) ? (['light', 'dark'] as const) : (['light'] as const)).map(
+		(theme) => [kind, theme] as const
+	)
+);
 
-describe.each(KINDS)('the %s stills', (kind) => {
+describe.each(STILL_THEMES)('the %s stills, %s', (kind, theme) => {
 	it.each(story.sections.map((s) => [s.id, s.view]))(
 		'%s: deterministic, sized, drawn',
 		async (id, view) => {
-			const png = await renderStill(story.views[view], manifest, kind);
+			const png = await renderStill(story.views[view], manifest, kind, undefined, theme);
 			expect(
-				(await renderStill(story.views[view], manifest, kind)).equals(png),
+				(await renderStill(story.views[view], manifest, kind, undefined, theme)).equals(png),
 				'a second render differs'
 			).toBe(true);
 
@@ -30,7 +36,7 @@ describe.each(KINDS)('the %s stills', (kind) => {
 			const rgba = new Uint32Array(UPNG.toRGBA8(image)[0]);
 			expect(new Set(rgba).size, 'a still of a few flat colours is not a map').toBeGreaterThan(20);
 
-			const built = `build${stillPath(id, kind)}`;
+			const built = `build${stillPath(id, kind, theme)}`;
 			if (existsSync(built))
 				expect(
 					readFileSync(built).equals(png),

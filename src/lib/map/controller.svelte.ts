@@ -23,6 +23,7 @@ export interface MapLike {
 	setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
 	setLayoutProperty(layer: string, name: 'symbol-sort-key', value: unknown): unknown;
 	setFeatureState(feature: { source: string; id: string }, state: { highlight: boolean }): void;
+	setPaintProperty(layer: string, name: string, value: unknown): unknown;
 	flyTo(options: CameraOptions & { duration: number; essential: boolean }): unknown;
 	jumpTo(options: CameraOptions): unknown;
 	getCenter(): { lng: number; lat: number };
@@ -91,7 +92,7 @@ function arcDegrees([lng1, lat1]: [number, number], [lng2, lat2]: [number, numbe
 }
 
 /** A layer of features the reader can open (not the map's own labels, which name, not mark). */
-const isFeatureLayer = (l: LayerInfo) => l.style !== 'labels';
+const isFeatureLayer = (l: LayerInfo) => l.kind !== 'labels';
 
 export class MapController {
 	/** loading → ready once the live map has drawn the view; fallback (the still stays) when it
@@ -226,6 +227,27 @@ export class MapController {
 		// Exploring showed every layer: diff from that, so highlights are cleared as usual.
 		if (this.#applied) this.#applied = { ...this.#applied, layers: this.#layers.map((l) => l.id) };
 		this.#apply(motion);
+	}
+
+	/** Sets every paint property given, by layer (the colours of another theme: style.ts's
+	 *  themePaint). Visibility and highlights stay as they are. */
+	paint(layers: { id: string; paint: Record<string, unknown> }[]) {
+		const map = this.#map;
+		if (!map || this.#lost) return;
+		for (const { id, paint } of layers)
+			for (const [name, value] of Object.entries(paint)) map.setPaintProperty(id, name, value);
+	}
+
+	/** MapLibre's own controls over the map (zoom buttons, scale, credit): markers keep clear. */
+	ownControls(): Element[] {
+		const box = this.#map?.getContainer();
+		return box
+			? [
+					...box.querySelectorAll(
+						'.maplibregl-ctrl-bottom-right .maplibregl-ctrl, .maplibregl-ctrl-attrib'
+					)
+				]
+			: [];
 	}
 
 	/** An attachment that pins a marker's button to `at` on the map, and unpins it when removed. */

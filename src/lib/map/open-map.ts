@@ -9,7 +9,8 @@ import type { Manifest } from '$lib/content/types';
 import type { MapLike, Pin } from './controller.svelte';
 import { MIN_ZOOM } from './camera';
 import { loadMapData } from './map-data';
-import { buildStyle } from './style';
+import type { Theme } from '$lib/theme/tokens';
+import { buildStyle, themePaint } from './style';
 
 async function fetchTopology(url: string): Promise<Topology> {
 	const response = await fetch(base + url);
@@ -30,8 +31,9 @@ function hasWebGL2(): boolean {
 
 export async function openMap(
 	container: HTMLElement,
-	manifest: Manifest
-): Promise<{ map: MapLike; pin: Pin }> {
+	manifest: Manifest,
+	theme: Theme
+): Promise<{ map: MapLike; pin: Pin; paint: (theme: Theme) => ReturnType<typeof themePaint> }> {
 	if (!hasWebGL2()) throw new Error('WebGL2 is not available');
 	const [maplibre, worker, data] = await Promise.all([
 		import('maplibre-gl'),
@@ -42,7 +44,7 @@ export async function openMap(
 	maplibre.setWorkerUrl(worker.default);
 	const map = new maplibre.Map({
 		container,
-		style: buildStyle(data, manifest.layers, new URL(fontUrl, location.href).href),
+		style: buildStyle(data, manifest.layers, new URL(fontUrl, location.href).href, theme),
 		// While reading, wheel and one-finger swipes scroll the page; the controller lifts this
 		// when the reader explores.
 		cooperativeGestures: true,
@@ -71,5 +73,5 @@ export async function openMap(
 	// query what MapLibre has drawn: window.__storyMaps lists the live maps.
 	const probe = window as { __storyMaps?: unknown[] };
 	if (probe.__storyMaps) probe.__storyMaps.push(map);
-	return { map, pin };
+	return { map, pin, paint: (t) => themePaint(data, manifest.layers, t) };
 }

@@ -3,14 +3,19 @@
 // that, scaled to the shorter side of whatever box shows it (as the live map fits its zoom), it
 // covers boxes up to that many times longer than they are wide.
 import { base } from '$app/paths';
+import type { Theme } from '$lib/theme/tokens';
 
 export const STILL_COVER = 1.8;
 
 export type StillKind = 'wide' | 'narrow' | 'card';
 
-/** Where a section's still is: /stills/<section>-<kind>.png. */
-export const stillPath = (sectionId: string, kind: StillKind) =>
-	`${base}/stills/${sectionId}-${kind}.png`;
+/** The stills that exist in the dark theme too: those the map box shows. A shared link's card
+ *  and print are light. */
+export const THEMED_STILLS: StillKind[] = ['wide', 'narrow'];
+
+/** Where a section's still is: /stills/<section>-<kind>.png, or -<kind>-dark.png. */
+export const stillPath = (sectionId: string, kind: StillKind, theme: Theme = 'light') =>
+	`${base}/stills/${sectionId}-${kind}${theme === 'dark' ? '-dark' : ''}.png`;
 
 /** Below this width the map sits above the text and shows the narrow stills (app.css, +page). */
 export const NARROW_MEDIA = '(max-width: 760px)';

@@ -1,9 +1,19 @@
 // The offline map style: everything it draws comes from the site itself (no tiles, no glyph
-// server). Data layers are styled by their manifest `style` kind, so a new geodata file needs
-// no code here, only a kind that data-contract.js lists.
+// server). Each data layer is drawn as its kind declares (layer-kinds.ts), in the colours of the
+// theme (src/lib/theme/tokens.ts), so a new geodata file needs no code here.
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { LayerInfo, LayerKind } from '$lib/content/types';
+import type { LayerInfo } from '$lib/content/types';
+import { palette, type Theme, type Token } from '$lib/theme/tokens';
+import {
+	BASEMAP,
+	LAYER_DRAWINGS,
+	litPair,
+	type Lit,
+	type Mark,
+	type TextMark,
+	type Variants
+} from './layer-kinds';
 
 /** Decoded data the style is built from. */
 export interface MapData {
@@ -27,294 +37,216 @@ export interface MapData {
 
 export const FONT = 'Noto Sans Regular';
 
-export const colours = {
-	water: '#d7e3ea',
-	land: '#f5f2ea',
-	border: '#9d978c',
-	ink: '#2b2b2b',
-	countryLabel: '#6b665d',
-	/** Country names the story itself places (labels layers): dark enough to read at 12 px. */
-	countryLabelDark: '#5c574e',
-	accent: '#b3261e',
-	/** Claimed and approximate areas: violet, apart from the red line of contact and the boundary
-	 *  blue for every kind of colour vision (tests/e2e/a11y.test.ts). */
-	claim: '#8a63c2',
-	boundary: '#1f4e79',
-	halo: '#ffffff',
-	runway: '#9a958b',
-	route: '#5a3d7a',
-	sea: '#4f7690'
-};
-
 const lit: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
-const ifLit = <T>(on: T, off: T): ExpressionSpecification => [
-	'case',
-	lit,
-	on as never,
-	off as never
-];
 /** Features with a `minzoom` property (minor places, small countries) appear from that zoom on. */
 const fromMinzoom: ExpressionSpecification = ['>=', ['zoom'], ['coalesce', ['get', 'minzoom'], 0]];
-
 const hidden = { visibility: 'none' as const };
-/** How strongly held ground is shaded, under its red line. */
-export const HELD_OPACITY = 0.13;
-/** The zoom from which runways are named. */
-export const RUNWAY_LABELS_FROM = 11;
 
-/** Areas: a faint fill and an outline, dashed when the area is approximate. */
-const area = (
-	id: (part: string) => string,
-	source: string,
-	approximate: boolean
-): LayerSpecification[] => [
-	{
-		id: id('fill'),
-		type: 'fill',
-		source,
-		layout: hidden,
-		paint: {
-			'fill-color': colours.claim,
-			'fill-opacity': ifLit(0.16, 0.08)
-		}
-	},
-	{
-		id: id('outline'),
-		type: 'line',
-		source,
-		layout: hidden,
-		paint: {
-			'line-color': colours.claim,
-			'line-width': ifLit(2, 1.2),
-			...(approximate ? { 'line-dasharray': [2, 2] } : {})
-		}
-	}
-];
-
-type Painter = (id: (part: string) => string, source: string) => LayerSpecification[];
-
-/** How each layer kind is drawn (kinds are listed in data-contract.js). Ids are `<layer id>:<part>`. */
-const painters: Record<LayerKind, Painter> = {
-	points: (id, source) => [
-		{
-			id: id('dot'),
-			type: 'circle',
-			source,
-			filter: fromMinzoom,
-			layout: hidden,
-			paint: {
-				'circle-radius': ifLit(6, 3.5),
-				'circle-color': ifLit(colours.accent, colours.ink),
-				'circle-stroke-color': colours.halo,
-				'circle-stroke-width': 1.5
-			}
-		},
-		{
-			id: id('label'),
-			type: 'symbol',
-			source,
-			filter: fromMinzoom,
-			layout: {
-				...hidden,
-				'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
-				'text-font': [FONT],
-				'text-size': 13,
-				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-				'text-radial-offset': 0.7,
-				'text-justify': 'auto',
-				'text-max-width': 9,
-				'symbol-sort-key': 1
-			}, // the controller puts the view's highlighted names first
-			paint: {
-				'text-color': ifLit(colours.accent, colours.ink),
-				'text-halo-color': colours.halo,
-				'text-halo-width': 1.5
-			}
-		}
-	],
-	area: (id, source) => area(id, source, false),
-	'approximate-area': (id, source) => area(id, source, true),
-	boundary: (id, source) => [
-		{
-			id: id('line'),
-			type: 'line',
-			source,
-			layout: hidden,
-			paint: {
-				'line-color': ['match', ['get', 'lineKind'], 'date-line', colours.ink, colours.boundary],
-				'line-width': ifLit(2.5, 1.5),
-				'line-dasharray': [
-					'match',
-					['get', 'lineKind'],
-					'date-line',
-					['literal', [1, 2]],
-					['literal', [5, 2]]
-				]
-			}
-		},
-		// Labelled once (its short label); a date line runs where no boundary is and needs none.
-		{
-			id: id('label'),
-			type: 'symbol',
-			source,
-			filter: ['!=', ['get', 'lineKind'], 'date-line'],
-			layout: {
-				...hidden,
-				'symbol-placement': 'line',
-				'symbol-spacing': 1000,
-				'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
-				'text-font': [FONT],
-				'text-size': 12,
-				'text-offset': [0, -0.8]
-			},
-			paint: {
-				'text-color': colours.boundary,
-				'text-halo-color': colours.halo,
-				'text-halo-width': 1.5
-			}
-		}
-	],
-	// Dashed and labelled with its name (which carries the as-of date), so that nobody takes it
-	// for a surveyed border.
-	'approximate-line': (id, source) => [
-		{
-			id: id('line'),
-			type: 'line',
-			source,
-			layout: { ...hidden, 'line-cap': 'round' },
-			paint: {
-				'line-color': colours.accent,
-				'line-width': ifLit(3, 2),
-				'line-dasharray': [1.5, 1.5]
-			}
-		},
-		{
-			id: id('label'),
-			type: 'symbol',
-			source,
-			layout: {
-				...hidden,
-				'symbol-placement': 'line',
-				'symbol-spacing': 400,
-				'text-field': ['get', 'name'],
-				'text-font': [FONT],
-				'text-size': 11,
-				'text-offset': [0, -0.9]
-			},
-			paint: {
-				'text-color': colours.accent,
-				'text-halo-color': colours.halo,
-				'text-halo-width': 1.5
-			}
-		}
-	],
-	'held-area': (id, source) => [
-		{
-			id: id('fill'),
-			type: 'fill',
-			source,
-			layout: hidden,
-			paint: { 'fill-color': colours.accent, 'fill-opacity': HELD_OPACITY }
-		}
-	],
-	runway: (id, source) => [
-		{
-			id: id('fill'),
-			type: 'fill',
-			source,
-			layout: hidden,
-			paint: { 'fill-color': colours.runway }
-		},
-		// Designators only where the runways are large enough to carry them.
-		{
-			id: id('label'),
-			type: 'symbol',
-			source,
-			minzoom: RUNWAY_LABELS_FROM,
-			layout: { ...hidden, 'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 11 },
-			paint: { 'text-color': colours.ink, 'text-halo-color': colours.halo, 'text-halo-width': 1.5 }
-		}
-	],
-	route: (id, source) => [
-		{
-			id: id('line'),
-			type: 'line',
-			source,
-			layout: { ...hidden, 'line-cap': 'round' },
-			paint: {
-				'line-color': colours.route,
-				'line-width': 2
-			}
-		},
-		{
-			id: id('label'),
-			type: 'symbol',
-			source,
-			layout: {
-				...hidden,
-				'symbol-placement': 'line-center',
-				'text-field': ['get', 'label'],
-				'text-font': [FONT],
-				'text-size': 12,
-				'text-offset': [0, -0.8]
-			},
-			paint: {
-				'text-color': colours.route,
-				'text-halo-color': colours.halo,
-				'text-halo-width': 1.5
-			}
-		}
-	],
-	labels: (id, source) => [
-		{
-			id: id('label'),
-			type: 'symbol',
-			source,
-			filter: fromMinzoom,
-			layout: {
-				...hidden,
-				'text-field': [
-					'match',
-					['get', 'labelKind'],
-					'country',
-					['upcase', ['get', 'name']],
-					['get', 'name']
-				],
-				'text-font': [FONT],
-				'text-size': ['match', ['get', 'labelKind'], 'country', 12, 'sea', 12, 11],
-				'text-letter-spacing': ['match', ['get', 'labelKind'], 'country', 0.15, 'sea', 0.05, 0],
-				'text-max-width': 8,
-				'symbol-sort-key': ['coalesce', ['get', 'rank'], 9]
-			},
-			paint: {
-				'text-color': [
-					'match',
-					['get', 'labelKind'],
-					'sea',
-					colours.sea,
-					'note',
-					colours.ink,
-					'accent',
-					colours.accent,
-					colours.countryLabelDark
-				],
-				'text-halo-color': colours.halo,
-				'text-halo-width': 1.2
-			}
-		}
-	]
-};
-
-/** The MapLibre layers that draw one data layer, by its kind; all start hidden. */
-export function layersFor(info: LayerInfo): LayerSpecification[] {
-	return painters[info.style]((part) => `${info.id}:${part}`, info.id);
+/**
+ * A paint or layout value: plain, one for highlighted features and one for the rest, or one per
+ * value of a feature property (the mark's variants). `as` turns a declared value into MapLibre's.
+ */
+function value<T>(
+	declared: Lit<T>,
+	as: (v: T) => unknown,
+	variants?: Variants<Record<string, unknown>>,
+	key?: string
+): never {
+	const cases = variants && key ? Object.entries(variants.cases).filter(([, c]) => key in c) : [];
+	if (cases.length)
+		return [
+			'match',
+			['get', variants!.by],
+			...cases.flatMap(([k, c]) => [k, as(c[key!] as T)]),
+			as(litPair(declared)?.base ?? (declared as T))
+		] as never;
+	const pair = litPair(declared);
+	return (pair ? ['case', lit, as(pair.lit), as(pair.base)] : as(declared as T)) as never;
 }
 
-/** The whole style: water, the world's countries, detail patches, then the data layers. */
+const literal = (v: unknown) => (Array.isArray(v) ? ['literal', v] : v);
+
+/** What a text mark shows: the short label or the name, in capitals where declared. */
+function textField(mark: TextMark): ExpressionSpecification {
+	const field: ExpressionSpecification =
+		mark.text === 'label' ? ['coalesce', ['get', 'label'], ['get', 'name']] : ['get', 'name'];
+	const upper = mark.variants?.cases
+		? Object.entries(mark.variants.cases).filter(([, c]) => c.upperCase)
+		: [];
+	if (mark.upperCase) return ['upcase', field];
+	if (!upper.length) return field;
+	return ['match', ['get', mark.variants!.by], upper.map(([k]) => k), ['upcase', field], field];
+}
+
+const PLACEMENT: Record<TextMark['placement'], Record<string, unknown>> = {
+	beside: {
+		'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+		'text-justify': 'auto',
+		// The controller puts the view's highlighted names first.
+		'symbol-sort-key': 1
+	},
+	centre: {},
+	along: { 'symbol-placement': 'line' },
+	'line-middle': { 'symbol-placement': 'line-center' }
+};
+
+/** The MapLibre layers of one mark of a data layer (`<layer id>:<part>`), all hidden at first. */
+function markLayer(
+	mark: Mark,
+	info: LayerInfo,
+	colours: Record<Token, string>,
+	minzoomFilter: boolean,
+	ranked: boolean
+): LayerSpecification {
+	const source = info.id;
+	const colour = (t: Token) => colours[t];
+	const same = (v: unknown) => v;
+	const filters: ExpressionSpecification[] = minzoomFilter ? [fromMinzoom] : [];
+	if (mark.mark === 'text' && mark.unnamed)
+		filters.push(['!', ['in', ['get', mark.unnamed.by], ['literal', mark.unnamed.values]]]);
+	const filter = filters.length > 1 ? (['all', ...filters] as ExpressionSpecification) : filters[0];
+	const common = { source, ...(filter ? { filter } : {}) };
+	switch (mark.mark) {
+		case 'fill':
+			return {
+				id: `${info.id}:fill`,
+				type: 'fill',
+				...common,
+				layout: hidden,
+				paint: { 'fill-color': colour(mark.colour), 'fill-opacity': value(mark.opacity, same) }
+			};
+		case 'line':
+			return {
+				id: `${info.id}:line`,
+				type: 'line',
+				...common,
+				layout: { ...hidden, ...(mark.roundCaps ? { 'line-cap': 'round' as const } : {}) },
+				paint: {
+					'line-color': value(mark.colour, colour, mark.variants, 'colour'),
+					'line-width': value(mark.width, same),
+					...(mark.dash
+						? { 'line-dasharray': value(mark.dash, literal, mark.variants, 'dash') }
+						: {})
+				}
+			};
+		case 'dot':
+			return {
+				id: `${info.id}:dot`,
+				type: 'circle',
+				...common,
+				layout: hidden,
+				paint: {
+					'circle-radius': value(mark.radius, same),
+					'circle-color': value(mark.colour, colour),
+					'circle-stroke-color': colour(mark.outline),
+					'circle-stroke-width': mark.outlineWidth
+				}
+			};
+		case 'text':
+			return {
+				id: `${info.id}:label`,
+				type: 'symbol',
+				...common,
+				...(mark.minzoom ? { minzoom: mark.minzoom } : {}),
+				layout: {
+					...hidden,
+					'text-field': textField(mark),
+					'text-font': [FONT],
+					'text-size': value(mark.size, same, mark.variants, 'size'),
+					...(mark.letterSpacing !== undefined || mark.variants
+						? {
+								'text-letter-spacing': value(
+									mark.letterSpacing ?? 0,
+									same,
+									mark.variants,
+									'letterSpacing'
+								)
+							}
+						: {}),
+					...(mark.maxWidth ? { 'text-max-width': mark.maxWidth } : {}),
+					...(mark.spacing ? { 'symbol-spacing': mark.spacing } : {}),
+					...(mark.offset !== undefined
+						? mark.placement === 'beside'
+							? { 'text-radial-offset': mark.offset }
+							: { 'text-offset': [0, -mark.offset] }
+						: {}),
+					...PLACEMENT[mark.placement],
+					...(ranked ? { 'symbol-sort-key': ['coalesce', ['get', 'rank'], 9] } : {})
+				},
+				paint: {
+					'text-color': value(mark.colour, colour, mark.variants, 'colour'),
+					'text-halo-color': colour(mark.halo),
+					'text-halo-width': mark.haloWidth
+				}
+			} as LayerSpecification;
+	}
+}
+
+/** The MapLibre layers that draw one data layer, by its kind; all start hidden. */
+export function layersFor(info: LayerInfo, theme: Theme = 'light'): LayerSpecification[] {
+	const { marks, fromMinzoom: minzoom = false, ranked = false } = LAYER_DRAWINGS[info.kind];
+	return marks.map((m) => markLayer(m, info, palette(theme), minzoom, ranked));
+}
+
+/** The basemap's layers: water, the world's countries and borders, the detail patches, the
+ *  country names. */
+function basemapLayers(data: MapData, colours: Record<Token, string>): LayerSpecification[] {
+	const borders = (id: string, source: string, minzoom?: number): LayerSpecification => ({
+		id,
+		type: 'line',
+		source,
+		...(minzoom ? { minzoom } : {}),
+		paint: { 'line-color': colours.countryBorder, 'line-width': BASEMAP.borderWidth }
+	});
+	const name = BASEMAP.countryName;
+	return [
+		{ id: 'water', type: 'background', paint: { 'background-color': colours.water } },
+		{ id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': colours.land } },
+		borders('borders', 'borders'),
+		...data.details.flatMap((d): LayerSpecification[] => [
+			{
+				id: `${d.id}:water`,
+				type: 'fill',
+				source: `${d.id}-water`,
+				minzoom: BASEMAP.detailsFrom,
+				paint: { 'fill-color': colours.water }
+			},
+			{
+				id: `${d.id}:land`,
+				type: 'fill',
+				source: `${d.id}-land`,
+				minzoom: BASEMAP.detailsFrom,
+				paint: { 'fill-color': colours.land }
+			},
+			borders(`${d.id}:borders`, `${d.id}-borders`, BASEMAP.detailsFrom)
+		]),
+		{
+			id: 'country-labels',
+			type: 'symbol',
+			source: 'country-labels',
+			filter: fromMinzoom,
+			layout: {
+				'text-field': ['upcase', ['get', 'name']],
+				'text-font': [FONT],
+				'text-size': name.size,
+				'text-letter-spacing': name.letterSpacing,
+				'text-max-width': name.maxWidth
+			},
+			paint: {
+				'text-color': colours[name.colour],
+				'text-halo-color': colours[name.halo],
+				'text-halo-width': name.haloWidth
+			}
+		}
+	];
+}
+
+/** The whole style: the basemap, then the data layers, in the colours of `theme`. */
 export function buildStyle(
 	data: MapData,
 	layers: LayerInfo[],
-	fontUrl: string
+	fontUrl: string,
+	theme: Theme = 'light'
 ): StyleSpecification {
 	const geojson = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d });
 	const sources: StyleSpecification['sources'] = {
@@ -322,83 +254,46 @@ export function buildStyle(
 		borders: geojson(data.borders),
 		'country-labels': geojson(data.countryLabels)
 	};
-	const base: LayerSpecification[] = [
-		{ id: 'water', type: 'background', paint: { 'background-color': colours.water } },
-		{ id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': colours.land } },
-		{
-			id: 'borders',
-			type: 'line',
-			source: 'borders',
-			paint: { 'line-color': colours.border, 'line-width': 0.8 }
-		}
-	];
 	for (const d of data.details) {
 		sources[`${d.id}-water`] = geojson(d.water);
 		sources[`${d.id}-land`] = geojson(d.land);
 		sources[`${d.id}-borders`] = geojson(d.borders);
-		base.push(
-			{
-				id: `${d.id}:water`,
-				type: 'fill',
-				source: `${d.id}-water`,
-				minzoom: 4,
-				paint: { 'fill-color': colours.water }
-			},
-			{
-				id: `${d.id}:land`,
-				type: 'fill',
-				source: `${d.id}-land`,
-				minzoom: 4,
-				paint: { 'fill-color': colours.land }
-			},
-			{
-				id: `${d.id}:borders`,
-				type: 'line',
-				source: `${d.id}-borders`,
-				minzoom: 4,
-				paint: { 'line-color': colours.border, 'line-width': 0.8 }
-			}
-		);
 	}
-	base.push({
-		id: 'country-labels',
-		type: 'symbol',
-		source: 'country-labels',
-		filter: fromMinzoom,
-		layout: {
-			'text-field': ['upcase', ['get', 'name']],
-			'text-font': [FONT],
-			'text-size': 11,
-			'text-letter-spacing': 0.12,
-			'text-max-width': 7
-		},
-		paint: {
-			'text-color': colours.countryLabel,
-			'text-halo-color': colours.land,
-			'text-halo-width': 1
-		}
-	});
-	const drawn: LayerSpecification[] = [];
-	for (const info of layers) {
-		// promoteId lets the controller highlight features by their string `id` property.
+	// promoteId lets the controller highlight features by their string `id` property.
+	for (const info of layers)
 		sources[info.id] = { ...geojson(data.layers[info.id]), promoteId: 'id' };
-		drawn.push(...layersFor(info));
-	}
-	// Shapes first, then names, and the places' dots and names on top: MapLibre places the top
-	// layer's labels first, so a place's name wins a collision with a runway's or a region's.
-	const places = new Set(layers.filter((l) => l.style === 'points').map((l) => l.id));
-	const rank = (l: LayerSpecification) =>
-		l.type === 'symbol' || l.type === 'circle'
-			? 'source' in l && places.has(l.source as string)
-				? 2
-				: 1
-			: 0;
-	drawn.sort((a, b) => rank(a) - rank(b));
 	return {
 		version: 8,
 		projection: { type: 'globe' },
 		'font-faces': { [FONT]: fontUrl },
 		sources,
-		layers: [...base, ...drawn]
+		layers: [...basemapLayers(data, palette(theme)), ...dataLayers(layers, theme)]
 	};
+}
+
+/**
+ * The data layers in drawing order: shapes first, then names, and the marks and names of the
+ * kinds whose names win collisions (the places) on top: MapLibre places the top layer's names
+ * first, so a place's name wins a collision with a runway's or a region's.
+ */
+function dataLayers(layers: LayerInfo[], theme: Theme): LayerSpecification[] {
+	const drawn = layers.flatMap((info) => {
+		const top = LAYER_DRAWINGS[info.kind].marks.some((m) => m.mark === 'dot');
+		return layersFor(info, theme).map((layer) => ({ layer, top }));
+	});
+	const rank = ({ layer, top }: (typeof drawn)[number]) =>
+		layer.type === 'symbol' || layer.type === 'circle' ? (top ? 2 : 1) : 0;
+	return drawn.sort((a, b) => rank(a) - rank(b)).map((d) => d.layer);
+}
+
+/** Every paint property of the style in `theme`, by layer: what a change of theme sets. */
+export function themePaint(
+	data: MapData,
+	layers: LayerInfo[],
+	theme: Theme
+): { id: string; paint: Record<string, unknown> }[] {
+	return [...basemapLayers(data, palette(theme)), ...dataLayers(layers, theme)].map((l) => ({
+		id: l.id,
+		paint: ('paint' in l ? l.paint : {}) as Record<string, unknown>
+	}));
 }

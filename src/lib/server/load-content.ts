@@ -66,7 +66,7 @@ function read(root: string): Content {
 		layers: manifest.layers,
 		distances
 	});
-	const all = features(manifest.layers.filter((l) => l.style !== 'labels'));
+	const all = features(manifest.layers.filter((l) => l.kind !== 'labels'));
 	const mentions = parseMentions(
 		readText(paths.mentions),
 		paths.mentions,

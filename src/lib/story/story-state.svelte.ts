@@ -74,9 +74,33 @@ export class StoryState {
 	readonly hash: string | null;
 	/** The section's "Map for this section" button a keyboard reader came into the map from:
 	 *  Tab out of the map goes back there, not to the top of the page. */
-	mapEntry: HTMLElement | null = null;
+	#mapEntry: HTMLElement | null = null;
+	/** The map's region, which takes focus when a keyboard reader enters the map. */
+	#mapPanel: HTMLElement | null = null;
 	/** The feature whose panel is open, and the element to give focus back to when it closes. */
 	panel = $state.raw<{ feature: FeatureInfo; returnFocus: HTMLElement | null } | null>(null);
+
+	/** An attachment for the map's region: where `enterMap` puts focus. */
+	readonly mapPanel = (element: HTMLElement) => {
+		this.#mapPanel = element;
+		return () => {
+			if (this.#mapPanel === element) this.#mapPanel = null;
+		};
+	};
+
+	/** A keyboard reader enters the map from `from` (a section's button), without scrolling. */
+	enterMap(from: HTMLElement) {
+		this.#mapEntry = from;
+		this.#mapPanel?.focus({ preventScroll: true });
+	}
+
+	/** Where a keyboard reader leaving the map goes back to (and forgets it), if they came in
+	 *  through a section's button. */
+	leaveMap(): HTMLElement | null {
+		const entry = this.#mapEntry;
+		this.#mapEntry = null;
+		return entry;
+	}
 
 	#around: Surroundings;
 	/** Where the page was scrolled when exploring began. */

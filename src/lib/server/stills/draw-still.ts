@@ -7,7 +7,19 @@ import { geoArea, geoDistance, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom } from '$lib/map/camera';
-import { colours, HELD_OPACITY, RUNWAY_LABELS_FROM, type MapData } from '$lib/map/style';
+import {
+	BASEMAP,
+	LAYER_DRAWINGS,
+	markFor,
+	svgDash,
+	type DotMark,
+	type FillMark,
+	type LineMark,
+	type Mark,
+	type TextMark
+} from '$lib/map/layer-kinds';
+import type { MapData } from '$lib/map/style';
+import { palette, type Theme, type Token } from '$lib/theme/tokens';
 import { cameraProjection, type Box } from './projection';
 import { shapeText, type ShapedText, type TextOptions } from './text';
 
@@ -19,8 +31,6 @@ export interface StillFrame {
 	image: Box;
 }
 
-/** The map panel's own colour around the globe (StoryMap.svelte). */
-const SPACE = '#e9e7e1';
 /** MapLibre's text padding around each label's collision box. */
 const PADDING = 2;
 
@@ -218,12 +228,22 @@ function clockwise<T extends Feature | FeatureCollection>(data: T): T {
 const longest = (runs: [number, number][][]) =>
 	runs.reduce<[number, number][]>((best, r) => (r.length > best.length ? r : best), []);
 
+/** Where a feature's name goes when it is centred: a point itself, or the middle of a polygon's
+ *  first ring (a runway's two ends' midpoint: its centre). */
+function centreOf(geometry: Geometry): [number, number] | null {
+	if (geometry.type === 'Point') return geometry.coordinates as [number, number];
+	const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : [];
+	return ring.length > 3 ? [(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2] : null;
+}
+
 export function stillSvg(
 	view: MapView,
 	layers: LayerInfo[],
 	data: MapData,
-	{ box, image }: StillFrame
+	{ box, image }: StillFrame,
+	theme: Theme = 'light'
 ): string {
+	const colours = palette(theme);
 	const { camera } = view;
 	const zoom = fitZoom(camera.zoom, box.width, box.height);
 	const projection = cameraProjection(camera, box, [image.width / 2, image.height / 2]).clipExtent([
@@ -233,162 +253,113 @@ export function stillSvg(
 	const horizon = ((projection.clipAngle() ?? 90) * Math.PI) / 180;
 	const path = geoPath(projection).digits(1);
 	const visible = (p: Position) => geoDistance(p as [number, number], camera.center) < horizon;
-	const lit = (id: string) => view.highlight.includes(id);
 	const fromZoom = (f: Feature) => zoom >= Number(f.properties?.minzoom ?? 0);
 	const d = (x: Feature | FeatureCollection | { type: 'Sphere' }) =>
 		path(x.type === 'Sphere' ? x : clockwise(x)) ?? '';
+	const fill = (x: Feature | FeatureCollection, colour: Token, opacity = 1) =>
+		`<path d="${d(x)}" fill="${colours[colour]}"${opacity < 1 ? ` fill-opacity="${opacity}"` : ''}/>`;
+	const stroke = (x: Feature | FeatureCollection, colour: Token, width: number, more = '') =>
+		`<path d="${d(x)}" fill="none" stroke="${colours[colour]}" stroke-width="${width}"${more}/>`;
 
 	const shapes: string[] = [
-		`<rect width="${image.width}" height="${image.height}" fill="${SPACE}"/>`,
+		`<rect width="${image.width}" height="${image.height}" fill="${colours.space}"/>`,
 		`<path d="${d({ type: 'Sphere' })}" fill="${colours.water}"/>`,
-		`<path d="${d(data.countries)}" fill="${colours.land}"/>`,
-		`<path d="${d(data.borders)}" fill="none" stroke="${colours.border}" stroke-width="0.8"/>`
+		fill(data.countries, 'land'),
+		stroke(data.borders, 'countryBorder', BASEMAP.borderWidth)
 	];
-	// Detail patches, as in the style, from zoom 4.
-	if (zoom >= 4) {
+	if (zoom >= BASEMAP.detailsFrom) {
 		for (const detail of data.details) {
 			shapes.push(
-				`<path d="${d(detail.water)}" fill="${colours.water}"/>`,
-				`<path d="${d(detail.land)}" fill="${colours.land}"/>`,
-				`<path d="${d(detail.borders)}" fill="none" stroke="${colours.border}" stroke-width="0.8"/>`
+				fill(detail.water, 'water'),
+				fill(detail.land, 'land'),
+				stroke(detail.borders, 'countryBorder', BASEMAP.borderWidth)
 			);
 		}
 	}
 
-	const shown = layers.filter((l) => view.layers.includes(l.id));
-	const features = (l: LayerInfo): Feature[] => (data.layers[l.id] as FeatureCollection).features;
 	const dots: string[] = [];
 	const labels: { priority: number; label: Label }[] = [];
-	const halo = { halo: colours.halo, haloWidth: 1.5 };
+	const textStyle = (m: Pick<TextMark, 'halo' | 'haloWidth'>, colour: Token) => ({
+		fill: colours[colour],
+		halo: colours[m.halo],
+		haloWidth: m.haloWidth
+	});
 
-	for (const layer of shown) {
-		for (const feature of features(layer)) {
-			const id = String(feature.properties?.id);
-			const on = lit(id);
-			if (layer.style === 'area' || layer.style === 'approximate-area') {
-				const dash =
-					layer.style === 'approximate-area' ? ` stroke-dasharray="${f1(2 * (on ? 2 : 1.2))}"` : '';
-				shapes.push(
-					`<path d="${d(feature)}" fill="${colours.claim}" fill-opacity="${on ? 0.16 : 0.08}" stroke="${colours.claim}" stroke-width="${on ? 2 : 1.2}"${dash}/>`
-				);
-			} else if (layer.style === 'held-area') {
-				shapes.push(
-					`<path d="${d(feature)}" fill="${colours.accent}" fill-opacity="${HELD_OPACITY}"/>`
-				);
-			} else if (layer.style === 'runway') {
-				shapes.push(`<path d="${d(feature)}" fill="${colours.runway}"/>`);
-				const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : [];
-				const mid =
-					ring.length > 3
-						? ([(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2] as [number, number])
-						: null;
-				if (mid && visible(mid) && zoom >= RUNWAY_LABELS_FROM) {
-					const shaped = shapeText(String(feature.properties?.label ?? ''), { size: 11 });
-					labels.push({
-						priority: 2,
-						label: centredLabel(shaped, projection(mid)!, { fill: colours.ink, ...halo })
-					});
-				}
-			} else if (
-				layer.style === 'labels' &&
-				feature.geometry.type === 'Point' &&
-				fromZoom(feature) &&
-				visible(feature.geometry.coordinates)
-			) {
-				const kind = feature.properties?.labelKind;
-				const name = String(feature.properties?.name ?? '');
-				const shaped = shapeText(kind === 'country' ? name.toUpperCase() : name, {
-					size: kind === 'country' || kind === 'sea' ? 12 : 11,
-					letterSpacing: kind === 'country' ? 0.15 : kind === 'sea' ? 0.05 : 0,
-					maxWidth: 8
-				});
-				const at = projection(feature.geometry.coordinates as [number, number])!;
-				const fill =
-					kind === 'sea'
-						? colours.sea
-						: kind === 'note'
-							? colours.ink
-							: kind === 'accent'
-								? colours.accent
-								: colours.countryLabelDark;
-				labels.push({
-					priority: 2 + Number(feature.properties?.rank ?? 9) / 10,
-					label: centredLabel(shaped, at, { fill, halo: colours.halo, haloWidth: 1.2 })
-				});
-			} else if (layer.style === 'route') {
-				shapes.push(
-					`<path d="${d(feature)}" fill="none" stroke="${colours.route}" stroke-width="2" stroke-linecap="round"/>`
-				);
-				const label = lineLabel(
-					String(feature.properties?.label ?? ''),
-					longest(screenLines(feature.geometry, projection, horizon, camera.center)),
-					{ size: 12 },
-					0.8,
-					{ fill: colours.route, ...halo }
-				);
-				if (label) labels.push({ priority: 1.5, label });
-			} else if (layer.style === 'boundary' || layer.style === 'approximate-line') {
-				const approximate = layer.style === 'approximate-line';
-				const dateLine = feature.properties?.lineKind === 'date-line';
-				const width = approximate ? (on ? 3 : 2) : on ? 2.5 : 1.5;
-				const colour = approximate ? colours.accent : dateLine ? colours.ink : colours.boundary;
-				const pattern = approximate ? [1.5, 1.5] : dateLine ? [1, 2] : [5, 2];
-				const cap = approximate ? ' stroke-linecap="round"' : '';
-				shapes.push(
-					`<path d="${d(feature)}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-dasharray="${pattern.map((n) => f1(n * width)).join(' ')}"${cap}/>`
-				);
-				if (dateLine) continue; // labelled by the boundary it runs along (style.ts)
-				const text = String(feature.properties?.label ?? feature.properties?.name ?? '');
-				const options = { size: approximate ? 11 : 12 };
-				const label = lineLabel(
-					text,
-					longest(screenLines(feature.geometry, projection, horizon, camera.center)),
-					options,
-					approximate ? 0.9 : 0.8,
-					{
-						fill: approximate ? colours.accent : colours.boundary,
-						...halo
-					}
-				);
-				if (label) labels.push({ priority: 2, label });
-			} else if (
-				layer.style === 'points' &&
-				feature.geometry.type === 'Point' &&
-				fromZoom(feature) &&
-				visible(feature.geometry.coordinates)
-			) {
-				const [x, y] = projection(feature.geometry.coordinates as [number, number])!;
-				const radius = on ? 6 : 3.5;
-				dots.push(
-					`<circle cx="${f1(x)}" cy="${f1(y)}" r="${radius + 0.75}" fill="${on ? colours.accent : colours.ink}" stroke="${colours.halo}" stroke-width="1.5"/>`
-				);
-				const text = String(feature.properties?.label ?? feature.properties?.name ?? '');
-				labels.push({
-					priority: on ? 0 : 1,
-					label: pointLabel(text, [x, y], { size: 13, maxWidth: 9 }, 0.7, {
-						fill: on ? colours.accent : colours.ink,
-						...halo
-					})
-				});
+	/** How each kind of mark draws one feature (the mark's values already chosen for it). */
+	const draw: {
+		[K in Mark['mark']]: (m: Extract<Mark, { mark: K }>, f: Feature, rank: number) => void;
+	} = {
+		fill: (m: FillMark, f) => shapes.push(fill(f, m.colour, m.opacity as number)),
+		line: (m: LineMark, f) => {
+			const width = m.width as number;
+			const dash = svgDash(m.dash, width);
+			shapes.push(
+				stroke(
+					f,
+					m.colour,
+					width,
+					`${dash ? ` stroke-dasharray="${dash}"` : ''}${m.roundCaps ? ' stroke-linecap="round"' : ''}`
+				)
+			);
+		},
+		dot: (m: DotMark, f) => {
+			if (f.geometry.type !== 'Point' || !visible(f.geometry.coordinates)) return;
+			const [x, y] = projection(f.geometry.coordinates as [number, number])!;
+			// MapLibre draws a circle's outline outside its radius; SVG centres it on the edge.
+			const r = (m.radius as number) + m.outlineWidth / 2;
+			dots.push(
+				`<circle cx="${f1(x)}" cy="${f1(y)}" r="${r}" fill="${colours[m.colour as Token]}" stroke="${colours[m.outline]}" stroke-width="${m.outlineWidth}"/>`
+			);
+		},
+		text: (m: TextMark, f, rank) => {
+			if (m.minzoom !== undefined && zoom < m.minzoom) return;
+			const raw = String((m.text === 'label' && f.properties?.label) || f.properties?.name || '');
+			const text = m.upperCase ? raw.toUpperCase() : raw;
+			const options = { size: m.size, letterSpacing: m.letterSpacing, maxWidth: m.maxWidth };
+			const style = textStyle(m, m.colour as Token);
+			const priority = (m.priority as number) + rank;
+			if (m.placement === 'along' || m.placement === 'line-middle') {
+				const line = longest(screenLines(f.geometry, projection, horizon, camera.center));
+				const label = lineLabel(text, line, options, m.offset ?? 0, style);
+				if (label) labels.push({ priority, label });
+				return;
+			}
+			const at = centreOf(f.geometry);
+			if (!at || !visible(at)) return;
+			const xy = projection(at)!;
+			labels.push({
+				priority,
+				label:
+					m.placement === 'beside'
+						? pointLabel(text, xy, options, m.offset ?? 0, style)
+						: centredLabel(shapeText(text, options), xy, style)
+			});
+		}
+	};
+
+	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
+		const drawing = LAYER_DRAWINGS[layer.kind];
+		for (const feature of (data.layers[layer.id] as FeatureCollection).features) {
+			if (drawing.fromMinzoom && !fromZoom(feature)) continue;
+			const on = view.highlight.includes(String(feature.properties?.id));
+			const rank = drawing.ranked ? Number(feature.properties?.rank ?? 9) / 10 : 0;
+			for (const declared of drawing.marks) {
+				const mark = markFor(declared, feature.properties, on);
+				if (mark)
+					(draw[mark.mark] as (m: Mark, f: Feature, rank: number) => void)(mark, feature, rank);
 			}
 		}
 	}
 
+	const name = BASEMAP.countryName;
 	for (const place of data.countryLabels.features) {
 		if (place.geometry.type !== 'Point' || !fromZoom(place) || !visible(place.geometry.coordinates))
 			continue;
-		const shaped = shapeText(String(place.properties?.name ?? '').toUpperCase(), {
-			size: 11,
-			letterSpacing: 0.12,
-			maxWidth: 7
-		});
+		const shaped = shapeText(String(place.properties?.name ?? '').toUpperCase(), name);
+		const at = projection(place.geometry.coordinates as [number, number])!;
 		labels.push({
-			priority: 3,
-			label: centredLabel(shaped, projection(place.geometry.coordinates as [number, number])!, {
-				fill: colours.countryLabel,
-				halo: colours.land,
-				haloWidth: 1
-			})
+			priority: name.priority,
+			label: centredLabel(shaped, at, textStyle(name, name.colour))
 		});
 	}
 

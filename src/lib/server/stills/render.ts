@@ -11,6 +11,7 @@ import type { LayerInfo, Manifest, MapView } from '$lib/content/types';
 import { loadMapData } from '$lib/map/map-data';
 import { STILL_COVER, type StillKind } from '$lib/map/stills';
 import type { MapData } from '$lib/map/style';
+import type { Theme } from '$lib/theme/tokens';
 import { stillSvg, type StillFrame } from './draw-still';
 import { STORY_ROOT, storyPaths } from '../story-paths.js';
 
@@ -52,13 +53,17 @@ export async function renderStill(
 	view: MapView,
 	manifest: Manifest,
 	kind: StillKind,
-	root = STORY_ROOT
+	root = STORY_ROOT,
+	theme: Theme = 'light'
 ): Promise<Buffer> {
 	const { box, image, scale } = STILLS[kind];
-	const svg = stillSvg(view, manifest.layers as LayerInfo[], await mapData(manifest, root), {
-		box,
-		image
-	});
+	const svg = stillSvg(
+		view,
+		manifest.layers as LayerInfo[],
+		await mapData(manifest, root),
+		{ box, image },
+		theme
+	);
 	const rendered = new Resvg(svg, {
 		fitTo: { mode: 'zoom', value: scale },
 		font: { loadSystemFonts: false }

@@ -1,7 +1,8 @@
-// /stills/<section>-<kind>.png: each section's view as a still image, rendered at build time
-// from the same geodata and camera as the live map (src/lib/server/stills/).
+// /stills/<section>-<kind>.png (and -<kind>-dark.png for the map box's stills): each section's
+// view as a still image, rendered at build time from the same geodata, camera and layer kinds
+// as the live map (src/lib/server/stills/).
 import { error } from '@sveltejs/kit';
-import type { StillKind } from '$lib/map/stills';
+import { stillPath, THEMED_STILLS, type StillKind } from '$lib/map/stills';
 import { loadContent } from '$lib/server/load-content';
 import { renderStill, STILLS } from '$lib/server/stills/render';
 
@@ -11,16 +12,22 @@ const KINDS = Object.keys(STILLS) as StillKind[];
 
 export function entries() {
 	return loadContent().story.sections.flatMap((s) =>
-		KINDS.map((kind) => ({ file: `${s.id}-${kind}.png` }))
+		KINDS.flatMap((kind) =>
+			(THEMED_STILLS.includes(kind) ? (['light', 'dark'] as const) : (['light'] as const)).map(
+				(theme) => ({ file: stillPath(s.id, kind, theme).split('/').at(-1)! })
+			)
+		)
 	);
 }
 
 export async function GET({ params }) {
 	const { story, manifest } = loadContent();
-	const match = /^(.+)-([a-z]+)\.png$/.exec(params.file);
+	const match = /^(.+?)-([a-z]+)(-dark)?\.png$/.exec(params.file);
 	const section = story.sections.find((s) => s.id === match?.[1]);
 	const kind = KINDS.find((k) => k === match?.[2]);
-	if (!section || !kind) error(404, 'No such still');
-	const png = await renderStill(story.views[section.view], manifest, kind);
+	const theme = match?.[3] ? 'dark' : 'light';
+	if (!section || !kind || (theme === 'dark' && !THEMED_STILLS.includes(kind)))
+		error(404, 'No such still');
+	const png = await renderStill(story.views[section.view], manifest, kind, undefined, theme);
 	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 }
