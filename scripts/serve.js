@@ -94,7 +94,8 @@ function fresh(
 export function serve(root = storyPaths().build, port = 4173, base = '') {
 	const rules = headerRulesOf(root);
 	/** The headers of a site file (its rules in _headers), for the file or any answer about it. */
-	const headersOf = (/** @type {string} */ file) => headersFor(rules(), rulePath(base, file)) ?? {};
+	const headersOf = (/** @type {string} */ file) =>
+		headersFor(rules(), rulePath(base, file)) ?? STRICT;
 	/** The not-found page's headers, for every answer that is not a file; STRICT when they cannot be read. */
 	const pageHeaders = () => {
 		try {
@@ -145,43 +146,52 @@ export function serve(root = storyPaths().build, port = 4173, base = '') {
 					headersOf(OEMBED_NOT_FOUND.file)
 				);
 			const page = await openFile(root, '404.html');
-			const body = page ? await page.handle.readFile() : 'Not found\n';
-			await page?.handle.close();
-			return answer(res, 404, 'text/html; charset=utf-8', body);
+			try {
+				const body = page ? await page.handle.readFile() : 'Not found\n';
+				return answer(res, 404, 'text/html; charset=utf-8', body);
+			} finally {
+				await page?.handle.close();
+			}
 		}
 		let { file, handle, stat } = found;
-		const headers = {
-			...headersOf(file),
-			'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-			'Accept-Ranges': 'none'
-		};
-		const ok = accepted(req.headers['accept-encoding']);
-		for (const [encoding, ext] of [
-			['br', '.br'],
-			['gzip', '.gz']
-		]) {
-			const copy = await openFile(root, file + ext);
-			if (!copy) continue;
-			Object.assign(headers, { Vary: 'Accept-Encoding' });
-			if (ok.has(encoding) && !('Content-Encoding' in headers)) {
+		try {
+			const headers = {
+				...headersOf(file),
+				'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+				'Accept-Ranges': 'none'
+			};
+			const ok = accepted(req.headers['accept-encoding']);
+			for (const [encoding, ext] of [
+				['br', '.br'],
+				['gzip', '.gz']
+			]) {
+				const copy = await openFile(root, file + ext);
+				if (!copy) continue;
+				Object.assign(headers, { Vary: 'Accept-Encoding' });
+				if (ok.has(encoding) && !('Content-Encoding' in headers)) {
+					await handle.close();
+					({ handle, stat } = copy);
+					Object.assign(headers, { 'Content-Encoding': encoding });
+				} else await copy.handle.close();
+			}
+			const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+			Object.assign(headers, { ETag: etag, 'Last-Modified': stat.mtime.toUTCString() });
+			if (fresh(req.headers, etag, stat.mtimeMs)) {
 				await handle.close();
-				({ handle, stat } = copy);
-				Object.assign(headers, { 'Content-Encoding': encoding });
-			} else await copy.handle.close();
+				return res.writeHead(304, headers).end();
+			}
+			res.writeHead(200, { ...headers, 'Content-Length': stat.size });
+			if (req.method === 'HEAD') {
+				await handle.close();
+				return res.end();
+			}
+			// The file is closed when it has been sent, when it cannot be read, or when the reader goes away.
+			pipeline(handle.createReadStream(), res, () => {});
+		} catch (error) {
+			// Whatever failed, the open file is closed before the last guard answers.
+			await handle.close().catch(() => {});
+			throw error;
 		}
-		const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
-		Object.assign(headers, { ETag: etag, 'Last-Modified': stat.mtime.toUTCString() });
-		if (fresh(req.headers, etag, stat.mtimeMs)) {
-			await handle.close();
-			return res.writeHead(304, headers).end();
-		}
-		res.writeHead(200, { ...headers, 'Content-Length': stat.size });
-		if (req.method === 'HEAD') {
-			await handle.close();
-			return res.end();
-		}
-		// The file is closed when it has been sent, when it cannot be read, or when the reader goes away.
-		pipeline(handle.createReadStream(), res, () => {});
 	}
 
 	// No Host header needed (nothing here depends on it): Node's own 400 for it would bypass the headers.
@@ -189,25 +199,37 @@ export function serve(root = storyPaths().build, port = 4173, base = '') {
 		handle(req, res).catch((error) => {
 			// A last guard: whatever went wrong, this request gets a 500 and the server goes on.
 			console.error(`${req.method} ${req.url}: ${error instanceof Error ? error.stack : error}`);
-			if (res.headersSent) res.destroy();
-			else
-				answer(
-					res,
-					500,
-					'text/plain; charset=utf-8',
-					'The server could not answer this request.\n'
-				);
+			try {
+				if (res.headersSent) res.destroy();
+				else
+					answer(
+						res,
+						500,
+						'text/plain; charset=utf-8',
+						'The server could not answer this request.\n'
+					);
+			} catch {
+				res.destroy();
+			}
 		});
 	});
 	// A request that is not HTTP at all (Node's parser refuses it) still gets an answer with the
 	// security headers, then the connection is closed.
+	// Not into a connection that is still sending an answer (a pipelined request after it).
 	server.on('clientError', (error, socket) => {
-		if (!socket.writable || /** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET')
+		const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+		if (
+			!socket.writable ||
+			/** @type {import('node:net').Socket} */ (socket).bytesWritten > 0 ||
+			code === 'ECONNRESET'
+		)
 			return void socket.destroy();
 		const status =
-			/** @type {NodeJS.ErrnoException} */ (error).code === 'HPE_HEADER_OVERFLOW'
+			code === 'HPE_HEADER_OVERFLOW'
 				? '431 Request Header Fields Too Large'
-				: '400 Bad Request';
+				: code === 'ERR_HTTP_REQUEST_TIMEOUT'
+					? '408 Request Timeout'
+					: '400 Bad Request';
 		const head = Object.entries({
 			...pageHeaders(),
 			'Cache-Control': 'no-store',
@@ -216,6 +238,10 @@ export function serve(root = storyPaths().build, port = 4173, base = '') {
 		}).map(([k, v]) => `${k}: ${v}\r\n`);
 		socket.end(`HTTP/1.1 ${status}\r\n${head.join('')}\r\n`);
 	});
+	// An Expect header Node cannot meet: answered here, with the headers, not by Node alone.
+	server.on('checkExpectation', (_req, res) =>
+		answer(res, 417, 'text/plain; charset=utf-8', 'Expectation failed.\n')
+	);
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, '127.0.0.1', () => resolve(server));

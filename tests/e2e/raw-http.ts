@@ -36,6 +36,8 @@ function parse(raw: Buffer): RawResponse | null {
 	const end = raw.indexOf('\r\n\r\n');
 	if (end < 0) return null;
 	const [statusLine, ...lines] = raw.subarray(0, end).toString('latin1').split('\r\n');
+	// An interim answer (100 Continue) comes before the real one.
+	if (/^HTTP\/1\.[01] 1\d\d/.test(statusLine)) return parse(raw.subarray(end + 4));
 	const headers: Record<string, string> = {};
 	for (const line of lines) {
 		const at = line.indexOf(':');

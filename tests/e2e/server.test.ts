@@ -378,6 +378,26 @@ describe('a request the server cannot answer', () => {
 	});
 });
 
+describe('answers no rule of _headers covers', () => {
+	it('get the strictest headers: a build served under another base path, an Expect header', async () => {
+		// build-base's rules are all under its base path; served at the root, none matches.
+		const server = await startServer({}, ['build-base']);
+		try {
+			const res = (await rawGet(server.port, '/'))!;
+			expect(res.status).toBe(200);
+			expect(res.headers['content-security-policy']).toBe(
+				"default-src 'none'; frame-ancestors 'none'"
+			);
+			expect(res.headers['x-frame-options']).toBe('DENY');
+			const expectation = (await rawGet(server.port, '/', { Expect: 'nothing-you-can-do' }))!;
+			expect(expectation.status).toBe(417);
+			expect(expectation.headers['x-content-type-options']).toBe('nosniff');
+		} finally {
+			server.process.kill();
+		}
+	});
+});
+
 describe('a rebuild while the server runs', () => {
 	it('is served with its own headers file at once', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'serve-rebuild-'));

@@ -131,6 +131,8 @@ export class MapController {
 	#lost = false;
 	/** The context is back and MapLibre is loading its style again. */
 	#restoring = false;
+	/** The colours last asked for (`paint`). */
+	#paint: { id: string; paint: Record<string, unknown> }[] | null = null;
 	/** The style's layer ids of each data layer (`<layer id>:<part>`), read once: getStyle()
 	 *  serialises the whole style, too much to do at every view change. */
 	#parts = new Map<string, string[]>();
@@ -166,6 +168,8 @@ export class MapController {
 				this.#restoring = false;
 				this.#lost = false;
 				this.#applied = null;
+				// A change of theme while the context was lost, or the theme it had: applied again.
+				if (this.#paint) this.paint(this.#paint);
 				this.#begin(null);
 			} else if (this.#drawing) {
 				this.#drawing = false;
@@ -232,6 +236,7 @@ export class MapController {
 	/** Sets every paint property given, by layer (the colours of another theme: style.ts's
 	 *  themePaint). Visibility and highlights stay as they are. */
 	paint(layers: { id: string; paint: Record<string, unknown> }[]) {
+		this.#paint = layers;
 		const map = this.#map;
 		if (!map || this.#lost) return;
 		for (const { id, paint } of layers)

@@ -65,8 +65,9 @@ export class ReadingLine {
 	/** Attachment for an element at the very end of the page: while it is on screen, section
 	 *  `sectionId` (the last) owns the map. */
 	trackEnd = (sectionId: string) => (node: Element) => {
-		this.#end = new IntersectionObserver(([entry]) => {
-			this.#atEnd = entry.isIntersecting ? sectionId : null;
+		this.#end = new IntersectionObserver((entries) => {
+			// Batched after a quick End then Home: the latest says where the page is.
+			this.#atEnd = entries.at(-1)!.isIntersecting ? sectionId : null;
 			this.#update([]);
 		});
 		this.#end.observe(node);
