@@ -17,7 +17,7 @@ import {
 
 const { story } = loadContent('.');
 const [first, second, third] = story.sections;
-const cameraOf = (id: string) => story.views[story.sections.find((s) => s.id === id)!.view].camera;
+const cameraOf = (id: string) => story.views[story.sections.find((s) => s.id === id)!.view];
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -63,7 +63,7 @@ describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
 		}
 		await waitForCameraChange(page, before);
 		const panned = await camera(page);
-		expect(panned.center).not.toEqual(cameraOf(second.id).center);
+		expect(panned.center).not.toEqual(cameraOf(second.id).camera.center);
 
 		before = (await page.locator(MAP).getAttribute('data-camera'))!;
 		const zoomIn = page.getByRole('button', { name: 'Zoom in' });

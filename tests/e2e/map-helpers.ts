@@ -2,8 +2,11 @@
 // is for a condition (an attribute, a rendered frame), never for a fixed time.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Camera } from '$lib/content/types';
-import { fitZoom, normaliseAngle, parseCamera } from '$lib/map/camera';
+import type { Camera, MapView } from '$lib/content/types';
+import { frameCamera, subjectPoints } from '$lib/map/framing';
+import { loadContent } from '$lib/server/load-content';
+import { mapData } from '$lib/server/stills/render';
+import { normaliseAngle, parseCamera } from '$lib/map/camera';
 
 export const MAP = '[data-map-state]';
 
@@ -65,11 +68,16 @@ export async function nextFrames(page: Page, count = 2) {
 	);
 }
 
-/** Once the camera is at rest, it must equal `expected` (fitted to the map's box). */
-export async function expectCamera(page: Page, expected: Camera) {
+/** Once the camera is at rest, it must be `view`'s in the map's box (framing.ts, with the data of
+ *  the story in `root`). */
+export async function expectCamera(page: Page, view: MapView, root = '.') {
 	await waitForRest(page);
-	const box = await page.locator(MAP).boundingBox();
-	const want = { ...expected, zoom: fitZoom(expected.zoom, box!.width, box!.height) };
+	// The box as the controller measures it: whole CSS px.
+	const box = await page
+		.locator(MAP)
+		.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+	const data = await mapData(loadContent(root).manifest, root);
+	const want = frameCamera(view, box, subjectPoints(view, data));
 	const got = parseCamera((await page.locator(MAP).getAttribute('data-camera')) ?? '');
 	expect(got && sameCamera(got, want) ? want : got, 'settled camera').toEqual(want);
 }

@@ -32,7 +32,7 @@ describe.each(
 )('$name', ({ root, baseURL, prefix }) => {
 	const { story, sources } = loadContent(root);
 	const sections = story.sections;
-	const cameraOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view].camera;
+	const viewOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view];
 
 	it.each(Object.entries(VIEWPORTS))(
 		'%s: every section brings its view as the reader scrolls; the hash follows',
@@ -47,7 +47,7 @@ describe.each(
 			for (const section of sections) {
 				await scrollToSection(page, section.id);
 				await waitForView(page, section.id);
-				await expectCamera(page, cameraOf(section.id));
+				await expectCamera(page, viewOf(section.id), root);
 				// The top of the story keeps a clean URL; from then on the hash names the section read.
 				const hashes = section === sections[0] ? ['', `#${section.id}`] : [`#${section.id}`];
 				expect(hashes).toContain(await page.evaluate(() => location.hash));

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
-import { cameraProjection } from '$lib/server/stills/projection';
+import { frameCamera, subjectPoints } from '$lib/map/framing';
+import { cameraProjection } from '$lib/map/projection';
+import { mapData } from '$lib/server/stills/render';
 import { baseURL, launch, open, sites, visit, VIEWPORTS } from './browser';
 import { MAP, scrollToSection, waitForView } from './map-helpers';
 
-const { story } = loadContent('.');
+const { story, manifest } = loadContent('.');
 const sections = story.sections;
 const first = sections[0];
 
@@ -78,7 +80,11 @@ describe('before the live map', () => {
 				await scrollToSection(page, section.id);
 				await waitForView(page, section.id);
 				const box = (await page.locator(MAP).boundingBox())!;
-				const projection = cameraProjection(story.views[section.view].camera, box);
+				const view = story.views[section.view];
+				const projection = cameraProjection(
+					frameCamera(view, box, subjectPoints(view, await mapData(manifest, '.'))),
+					box
+				);
 				const markers = await page.locator('.place-marker:not([hidden])').evaluateAll((els) =>
 					els.map((el) => ({
 						id: (el as HTMLElement).dataset.place!,

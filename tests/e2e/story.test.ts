@@ -10,7 +10,7 @@ import { expectCamera, MAP, nextFrames, scrollToSection, waitForView } from './m
 
 const { story } = loadContent('.');
 const sections = story.sections;
-const cameraOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view].camera;
+const cameraOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view];
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));

@@ -33,7 +33,9 @@ describe('diffView', () => {
 		id: 'v',
 		camera: { center: [0, 0] as [number, number], zoom: 1, bearing: 0, pitch: 0 },
 		layers,
-		highlight
+		highlight,
+		subject: [],
+		padding: 0
 	});
 	it('hides every other layer the first time', () => {
 		expect(diffView(null, v(['a'], ['x']), ['a', 'b', 'c'])).toEqual({

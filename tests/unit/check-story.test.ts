@@ -103,6 +103,11 @@ describe('checkStory', () => {
 		['swapped-center.yaml', 5, /^view "city": center must be \[longitude, latitude\]/],
 		['bad-yaml.yaml', 11, /^YAML: /],
 		[
+			'subject-hidden.yaml',
+			8,
+			/^view "city": subject "kyiv-nowhere" is not a feature of any of this view's layers/
+		],
+		[
 			'highlight-hidden.yaml',
 			8,
 			/highlighted feature "kyiv-nowhere" is not in any of this view's layers/

@@ -42,7 +42,9 @@ export const view = (
 	id,
 	camera: { center: [lng, 10], zoom: 4, bearing: 0, pitch: 0 },
 	layers: layerIds,
-	highlight
+	highlight,
+	subject: [],
+	padding: 0
 });
 
 /** A fake map whose box is `width` × `height` CSS px. */

@@ -11,6 +11,7 @@ import { LAYER_KINDS } from '$lib/data-contract.js';
 import { LAYER_DRAWINGS, pick, svgDash, swatch } from '$lib/map/layer-kinds';
 import { layersFor, type MapData } from '$lib/map/style';
 import { stillSvg } from '$lib/server/stills/draw-still';
+import { NO_INSETS } from '$lib/map/framing';
 import { palette, THEMES } from '$lib/theme/tokens';
 
 const KINDS = Object.keys(LAYER_KINDS) as LayerKind[];
@@ -72,10 +73,12 @@ function still(kind: LayerKind, theme: (typeof THEMES)[number]): string {
 	const view = {
 		camera: { center: [0, 0], zoom: 5, bearing: 0, pitch: 0 },
 		layers: ['layer'],
-		highlight: []
+		highlight: [],
+		subject: [],
+		padding: 0
 	} as unknown as MapView;
 	const box = { width: 600, height: 600 };
-	return stillSvg(view, [layer], data, { box, image: box }, theme);
+	return stillSvg(view, [layer], data, { box, image: box, insets: NO_INSETS }, theme);
 }
 
 /** A MapLibre paint value as a feature that is not highlighted, of no variant, gets it. */

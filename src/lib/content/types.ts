@@ -26,6 +26,11 @@ export interface MapView {
 	layers: string[];
 	/** Ids of features drawn highlighted. */
 	highlight: string[];
+	/** Ids of the features the view must show (its subject): the camera is fitted to them for
+	 *  every map box (src/lib/map/framing.ts). None: the authored camera, scaled to the box. */
+	subject: string[];
+	/** Room around the subject, in CSS px. */
+	padding: number;
 }
 
 /** A quoted passage, found verbatim in a source report. */

@@ -46,6 +46,9 @@ export interface MapLike {
 	remove(): void;
 }
 
+/** The camera of a view in a map box of `box`'s size (framing.ts's frameCamera, with the data). */
+export type Frame = (view: MapView, box: { width: number; height: number }) => Camera;
+
 /** Pins an element (a feature's button) to a position on the map until `remove` is called. */
 export type Pin = (element: HTMLElement, lngLat: [number, number]) => { remove(): void };
 
@@ -131,6 +134,8 @@ export class MapController {
 	#lost = false;
 	/** The context is back and MapLibre is loading its style again. */
 	#restoring = false;
+	/** The camera of a view in a box (framing.ts, with the map's data), from open-map. */
+	#frame: Frame | null = null;
 	/** The colours last asked for (`paint`). */
 	#paint: { id: string; paint: Record<string, unknown> }[] | null = null;
 	/** The style's layer ids of each data layer (`<layer id>:<part>`), read once: getStyle()
@@ -144,9 +149,10 @@ export class MapController {
 
 	/** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile.
 	 *  `pin` pins the markers' buttons to it. */
-	attach(map: MapLike, pin: Pin) {
+	attach(map: MapLike, pin: Pin, frame?: Frame) {
 		this.#map = map;
 		this.#pin = pin;
+		this.#frame = frame ?? null;
 		map.on('movestart', (e) => {
 			this.moving = true;
 			// A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
@@ -336,14 +342,10 @@ export class MapController {
 		const map = this.#map;
 		const view = this.#applied;
 		if (!map || !view || this.#lost) return;
-		const box = map.getContainer();
-		const { center, zoom, bearing, pitch } = view.camera;
-		const camera = {
-			center,
-			bearing,
-			pitch,
-			zoom: fitZoom(zoom, box.clientWidth, box.clientHeight)
-		};
+		const box = { width: map.getContainer().clientWidth, height: map.getContainer().clientHeight };
+		const camera = this.#frame
+			? this.#frame(view, box)
+			: { ...view.camera, zoom: fitZoom(view.camera.zoom, box.width, box.height) };
 		if (motion === 'fly') map.flyTo({ ...camera, duration: FLIGHT_MS, essential: true });
 		else map.jumpTo(camera);
 	}

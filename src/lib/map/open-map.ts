@@ -11,6 +11,8 @@ import { MIN_ZOOM } from './camera';
 import { loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
 import { buildStyle, themePaint } from './style';
+import { frameCamera, subjectPoints } from './framing';
+import type { Frame } from './controller.svelte';
 
 async function fetchTopology(url: string): Promise<Topology> {
 	const response = await fetch(base + url);
@@ -33,7 +35,12 @@ export async function openMap(
 	container: HTMLElement,
 	manifest: Manifest,
 	theme: Theme
-): Promise<{ map: MapLike; pin: Pin; paint: (theme: Theme) => ReturnType<typeof themePaint> }> {
+): Promise<{
+	map: MapLike;
+	pin: Pin;
+	frame: Frame;
+	paint: (theme: Theme) => ReturnType<typeof themePaint>;
+}> {
 	if (!hasWebGL2()) throw new Error('WebGL2 is not available');
 	const [maplibre, worker, data] = await Promise.all([
 		import('maplibre-gl'),
@@ -73,5 +80,10 @@ export async function openMap(
 	// query what MapLibre has drawn: window.__storyMaps lists the live maps.
 	const probe = window as { __storyMaps?: unknown[] };
 	if (probe.__storyMaps) probe.__storyMaps.push(map);
-	return { map, pin, paint: (t) => themePaint(data, manifest.layers, t) };
+	return {
+		map,
+		pin,
+		frame: (view, box) => frameCamera(view, box, subjectPoints(view, data)),
+		paint: (t) => themePaint(data, manifest.layers, t)
+	};
 }

@@ -112,8 +112,12 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 			bearing: optional(range(-360, 360), 0),
 			pitch: optional(range(0, 85), 0),
 			layers: stringList,
-			highlight: optional(stringList, [])
-		}) as (Camera & { layers: string[]; highlight: string[] }) | undefined;
+			highlight: optional(stringList, []),
+			subject: optional(stringList, []),
+			padding: optional(range(0, 200), 24)
+		}) as
+			| (Camera & { layers: string[]; highlight: string[]; subject: string[]; padding: number })
+			| undefined;
 		if (!v) continue;
 		v.layers.forEach((layer, i) => {
 			if (!layers.has(layer))
@@ -132,12 +136,24 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 					`highlighted feature "${feature}" is not in any of this view's layers`
 				);
 		});
+		v.subject.forEach((feature, i) => {
+			const shown = v.layers.some((layer) =>
+				layers.get(layer)?.features.some((f) => f.id === feature)
+			);
+			if (!shown)
+				say(
+					[...path, 'subject', i],
+					`subject "${feature}" is not a feature of any of this view's layers`
+				);
+		});
 		const { center, zoom, bearing, pitch } = v;
 		views[id] = {
 			id,
 			camera: { center, zoom, bearing, pitch },
 			layers: v.layers,
-			highlight: v.highlight
+			highlight: v.highlight,
+			subject: v.subject,
+			padding: v.padding
 		};
 	}
 

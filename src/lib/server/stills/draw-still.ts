@@ -6,7 +6,7 @@
 import { geoArea, geoDistance, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerInfo, MapView } from '$lib/content/types';
-import { fitZoom } from '$lib/map/camera';
+import { frameCamera, subjectPoints, type Insets } from '$lib/map/framing';
 import {
 	BASEMAP,
 	LAYER_DRAWINGS,
@@ -20,7 +20,7 @@ import {
 } from '$lib/map/layer-kinds';
 import type { MapData } from '$lib/map/style';
 import { palette, type Theme, type Token } from '$lib/theme/tokens';
-import { cameraProjection, type Box } from './projection';
+import { cameraProjection, type Box } from '$lib/map/projection';
 import { shapeText, type ShapedText, type TextOptions } from './text';
 
 export interface StillFrame {
@@ -29,6 +29,8 @@ export interface StillFrame {
 	/** The image, in CSS px, centred on the box; larger than the box so that it covers boxes of
 	 *  other shapes once scaled to their shorter side. */
 	image: Box;
+	/** What the controls over the box take along its edges. */
+	insets: Insets;
 }
 
 /** MapLibre's text padding around each label's collision box. */
@@ -240,12 +242,12 @@ export function stillSvg(
 	view: MapView,
 	layers: LayerInfo[],
 	data: MapData,
-	{ box, image }: StillFrame,
+	{ box, image, insets }: StillFrame,
 	theme: Theme = 'light'
 ): string {
 	const colours = palette(theme);
-	const { camera } = view;
-	const zoom = fitZoom(camera.zoom, box.width, box.height);
+	const camera = frameCamera(view, box, subjectPoints(view, data), insets);
+	const { zoom } = camera;
 	const projection = cameraProjection(camera, box, [image.width / 2, image.height / 2]).clipExtent([
 		[-2, -2],
 		[image.width + 2, image.height + 2]

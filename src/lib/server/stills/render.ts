@@ -10,6 +10,7 @@ import type { Topology } from 'topojson-specification';
 import type { LayerInfo, Manifest, MapView } from '$lib/content/types';
 import { loadMapData } from '$lib/map/map-data';
 import { STILL_COVER, type StillKind } from '$lib/map/stills';
+import { MAP_INSETS, NO_INSETS } from '$lib/map/framing';
 import type { MapData } from '$lib/map/style';
 import type { Theme } from '$lib/theme/tokens';
 import { stillSvg, type StillFrame } from './draw-still';
@@ -18,7 +19,7 @@ import { STORY_ROOT, storyPaths } from '../story-paths.js';
 /** A square still around a box, STILL_COVER times its shorter side. */
 const around = (width: number, height: number) => {
 	const side = Math.round(STILL_COVER * Math.min(width, height));
-	return { box: { width, height }, image: { width: side, height: side } };
+	return { box: { width, height }, image: { width: side, height: side }, insets: MAP_INSETS };
 };
 
 /**
@@ -32,13 +33,18 @@ export const STILLS: Record<StillKind, StillFrame & { scale: number }> = {
 	/** The map above the text on a phone (390 × 844). */
 	narrow: { ...around(390, 354), scale: 2 },
 	/** A shared link's card (og:image and twitter:image), and print. */
-	card: { box: { width: 1200, height: 630 }, image: { width: 1200, height: 630 }, scale: 1 }
+	card: {
+		box: { width: 1200, height: 630 },
+		image: { width: 1200, height: 630 },
+		insets: NO_INSETS,
+		scale: 1
+	}
 };
 
 const cache = new Map<string, Promise<MapData>>();
 
-/** The story's map data, decoded once per build. */
-function mapData(manifest: Manifest, root: string): Promise<MapData> {
+/** The story's map data, decoded once per build (the tests' too). */
+export function mapData(manifest: Manifest, root: string): Promise<MapData> {
 	const key = `${root}\n${JSON.stringify(manifest.layers.map((l) => l.file))}`;
 	if (!cache.has(key)) {
 		const dir = storyPaths(root).data;
@@ -56,12 +62,12 @@ export async function renderStill(
 	root = STORY_ROOT,
 	theme: Theme = 'light'
 ): Promise<Buffer> {
-	const { box, image, scale } = STILLS[kind];
+	const { box, image, insets, scale } = STILLS[kind];
 	const svg = stillSvg(
 		view,
 		manifest.layers as LayerInfo[],
 		await mapData(manifest, root),
-		{ box, image },
+		{ box, image, insets },
 		theme
 	);
 	const rendered = new Resvg(svg, {

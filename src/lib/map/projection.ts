@@ -1,11 +1,10 @@
 // The live map's camera as a d3-geo projection, so that a still shows what MapLibre shows for
 // the same view in the same box: MapLibre's globe (radius worldSize / 2π / cos(latitude), with
 // worldSize = 512 × 2^zoom), seen in perspective from its camera (field of view 36.87°, so 1.5 ×
-// the box's height from the point looked at), tilted by the pitch and turned by the bearing, and
-// the authored zoom fitted to the box as the live map fits it (fitZoom).
+// the box's height from the point looked at), tilted by the pitch and turned by the bearing. The
+// camera is the one the live map is given for that box (framing.ts).
 import { geoProjection, type GeoProjection } from 'd3-geo';
 import type { Camera } from '$lib/content/types';
-import { fitZoom } from '$lib/map/camera';
 
 /** MapLibre's default vertical field of view. */
 const FOV = (36.86989765 * Math.PI) / 180;
@@ -26,7 +25,7 @@ export function cameraProjection(
 	box: Box,
 	centre: [number, number] = [box.width / 2, box.height / 2]
 ): GeoProjection {
-	const zoom = fitZoom(camera.zoom, box.width, box.height);
+	const { zoom } = camera;
 	const [lng, lat] = camera.center;
 	const radius =
 		(512 * 2 ** zoom) /

@@ -1,0 +1,66 @@
+// Every view that declares its subject is fitted to it in every map box: at 390, 800 and 1280 px
+// wide windows, the share card and embeds of 320 and 700 px, the subject's extent spans at least
+// 70% of the free box's width or height (the box less its controls and the view's padding), and
+// every point of it is inside that free box; in a box too small for it even at the lowest zoom
+// (a hemisphere in a 320 px embed), it is shown as large as the map allows.
+import { describe, expect, it } from 'vitest';
+import {
+	effectivePadding,
+	frameCamera,
+	MAP_INSETS,
+	NO_INSETS,
+	subjectPoints,
+	type Insets
+} from '$lib/map/framing';
+import { MIN_ZOOM } from '$lib/map/camera';
+import { cameraProjection } from '$lib/map/projection';
+import { loadContent } from '$lib/server/load-content';
+import { mapData } from '$lib/server/stills/render';
+
+const { story, manifest } = loadContent('.');
+const data = await mapData(manifest, '.');
+
+/** Map boxes the views are shown in (CSS px), with the controls over them. */
+const BOXES: [string, { width: number; height: number }, Insets][] = [
+	['phone 390 × 844', { width: 390, height: 354 }, MAP_INSETS],
+	['tablet 800 × 1000', { width: 360, height: 1000 }, MAP_INSETS],
+	['desktop 1280 × 800', { width: 668, height: 800 }, MAP_INSETS],
+	['share card', { width: 1200, height: 630 }, NO_INSETS],
+	['embed 320', { width: 320, height: 220 }, MAP_INSETS],
+	['embed 700', { width: 700, height: 437 }, MAP_INSETS]
+];
+
+const views = Object.values(story.views).filter((v) => v.subject.length);
+
+describe.each(views.map((v) => [v.id, v] as const))('view %s', (_, view) => {
+	it.each(BOXES)('%s: the subject fills the free box', (name, box, insets) => {
+		const points = subjectPoints(view, data);
+		expect(points.length).toBeGreaterThan(0);
+		const camera = frameCamera(view, box, points, insets);
+		if (camera.zoom === MIN_ZOOM) {
+			expect(name).toMatch(/^embed/);
+			return;
+		}
+		const projection = cameraProjection(camera, box);
+		const xy = points.map((p) => projection(p)!);
+		const [xs, ys] = [xy.map((p) => p[0]), xy.map((p) => p[1])];
+		const pad = effectivePadding(view, box, insets);
+		const free = {
+			x0: insets.left + pad,
+			y0: insets.top + pad,
+			x1: box.width - insets.right - pad,
+			y1: box.height - insets.bottom - pad
+		};
+		for (const [x, y] of xy) {
+			expect(x).toBeGreaterThanOrEqual(free.x0 - 0.5);
+			expect(x).toBeLessThanOrEqual(free.x1 + 0.5);
+			expect(y).toBeGreaterThanOrEqual(free.y0 - 0.5);
+			expect(y).toBeLessThanOrEqual(free.y1 + 0.5);
+		}
+		const span = Math.max(
+			(Math.max(...xs) - Math.min(...xs)) / (free.x1 - free.x0),
+			(Math.max(...ys) - Math.min(...ys)) / (free.y1 - free.y0)
+		);
+		expect(span).toBeGreaterThanOrEqual(0.7);
+	});
+});
