@@ -5,8 +5,8 @@
 // (a hemisphere in a 320 px embed), it is shown as large as the map allows.
 import { describe, expect, it } from 'vitest';
 import {
-	effectivePadding,
 	frameCamera,
+	freeBox,
 	MAP_INSETS,
 	NO_INSETS,
 	subjectPoints,
@@ -44,13 +44,7 @@ describe.each(views.map((v) => [v.id, v] as const))('view %s', (_, view) => {
 		const projection = cameraProjection(camera, box);
 		const xy = points.map((p) => projection(p)!);
 		const [xs, ys] = [xy.map((p) => p[0]), xy.map((p) => p[1])];
-		const pad = effectivePadding(view, box, insets);
-		const free = {
-			x0: insets.left + pad,
-			y0: insets.top + pad,
-			x1: box.width - insets.right - pad,
-			y1: box.height - insets.bottom - pad
-		};
+		const free = freeBox(view, box, insets);
 		for (const [x, y] of xy) {
 			expect(x).toBeGreaterThanOrEqual(free.x0 - 0.5);
 			expect(x).toBeLessThanOrEqual(free.x1 + 0.5);

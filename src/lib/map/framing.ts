@@ -26,9 +26,18 @@ export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
 /** The highest zoom a subject is fitted at (a single point would otherwise zoom forever). */
 const MAX_FIT_ZOOM = 16;
+/** At most this many of a subject's positions are fitted (every nth of a long line's, its ends
+ *  kept): a camera is framed in a few milliseconds, at every change of view. */
+const MAX_POINTS = 160;
 
-/** Every position of the subject's features, from the map's data. */
+/** The positions of the subject's features, from the map's data. */
 export function subjectPoints(view: MapView, data: Pick<MapData, 'layers'>): [number, number][] {
+	const all = allSubjectPoints(view, data);
+	const step = Math.ceil(all.length / MAX_POINTS);
+	return step <= 1 ? all : all.filter((_, i) => i % step === 0 || i === all.length - 1);
+}
+
+function allSubjectPoints(view: MapView, data: Pick<MapData, 'layers'>): [number, number][] {
 	const wanted = new Set(view.subject);
 	const positions = (g: Feature['geometry']): Position[] =>
 		g.type === 'Point'
@@ -71,14 +80,20 @@ function moveOnSphere(center: [number, number], east: number, north: number): [n
 	return [Math.atan2(q[1], q[0]) / rad, Math.atan2(q[2], Math.hypot(q[0], q[1])) / rad];
 }
 
-/** The view's padding, but never more than a sixth of the free box's shorter side (a small
- *  embed keeps room for its subject). */
-export function effectivePadding(view: MapView, box: Box, insets: Insets): number {
+/** Where the subject goes in `box`: the box less the controls' bands and the view's padding
+ *  (never more than a sixth of the shorter side left, so that a small embed keeps room for it). */
+export function freeBox(view: MapView, box: Box, insets: Insets) {
 	const side = Math.min(
 		box.width - insets.left - insets.right,
 		box.height - insets.top - insets.bottom
 	);
-	return Math.max(0, Math.min(view.padding, side / 6));
+	const pad = Math.max(0, Math.min(view.padding, side / 6));
+	return {
+		x0: insets.left + pad,
+		y0: insets.top + pad,
+		x1: box.width - insets.right - pad,
+		y1: box.height - insets.bottom - pad
+	};
 }
 
 /** The camera of `view` in `box`, given its subject's positions (subjectPoints). */
@@ -91,13 +106,7 @@ export function frameCamera(
 	const { camera } = view;
 	if (!view.subject.length || !points.length)
 		return { ...camera, zoom: fitZoom(camera.zoom, box.width, box.height) };
-	const pad = effectivePadding(view, box, insets);
-	const free = {
-		x0: insets.left + pad,
-		y0: insets.top + pad,
-		x1: box.width - insets.right - pad,
-		y1: box.height - insets.bottom - pad
-	};
+	const free = freeBox(view, box, insets);
 	// Where the points land for a camera, or null when one is beyond the horizon.
 	const place = (c: Camera) => {
 		const projection = cameraProjection(c, box);

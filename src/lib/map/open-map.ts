@@ -10,7 +10,7 @@ import type { MapLike, Pin } from './controller.svelte';
 import { MIN_ZOOM } from './camera';
 import { loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
-import { buildStyle, themePaint } from './style';
+import { buildStyle, themePaint, type MapData } from './style';
 import { frameCamera, subjectPoints } from './framing';
 import type { Frame } from './controller.svelte';
 
@@ -29,6 +29,17 @@ function hasWebGL2(): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** frameCamera for this data, remembered per view and box size (a view is framed again only
+ *  when the box changes). */
+function framer(data: MapData): Frame {
+	const known = new Map<string, ReturnType<Frame>>();
+	return (view, box) => {
+		const key = `${view.id} ${box.width}x${box.height}`;
+		if (!known.has(key)) known.set(key, frameCamera(view, box, subjectPoints(view, data)));
+		return known.get(key)!;
+	};
 }
 
 export async function openMap(
@@ -83,7 +94,7 @@ export async function openMap(
 	return {
 		map,
 		pin,
-		frame: (view, box) => frameCamera(view, box, subjectPoints(view, data)),
+		frame: framer(data),
 		paint: (t) => themePaint(data, manifest.layers, t)
 	};
 }
