@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import UPNG from 'upng-js';
 import { describe, expect, it } from 'vitest';
-import { stillPath, THEMED_STILLS, type StillKind } from '$lib/map/stills';
+import { stillPath, stillThemes, type StillKind } from '$lib/map/stills';
 import { loadContent } from '$lib/server/load-content';
 import { renderStill, STILLS } from '$lib/server/stills/render';
 
@@ -12,9 +12,7 @@ const { story, manifest } = loadContent();
 const KINDS = Object.keys(STILLS) as StillKind[];
 /** Every still there is: each kind in the light theme, the map box's in the dark one too. */
 const STILL_THEMES = KINDS.flatMap((kind) =>
-	(THEMED_STILLS.includes(kind) ? (['light', 'dark'] as const) : (['light'] as const)).map(
-		(theme) => [kind, theme] as const
-	)
+	stillThemes(kind).map((theme) => [kind, theme] as const)
 );
 
 describe.each(STILL_THEMES)('the %s stills, %s', (kind, theme) => {

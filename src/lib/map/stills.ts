@@ -13,6 +13,10 @@ export type StillKind = 'wide' | 'narrow' | 'card';
  *  and print are light. */
 export const THEMED_STILLS: StillKind[] = ['wide', 'narrow'];
 
+/** The themes a kind of still is drawn in. */
+export const stillThemes = (kind: StillKind): Theme[] =>
+	THEMED_STILLS.includes(kind) ? ['light', 'dark'] : ['light'];
+
 /** Where a section's still is: /stills/<section>-<kind>.png, or -<kind>-dark.png. */
 export const stillPath = (sectionId: string, kind: StillKind, theme: Theme = 'light') =>
 	`${base}/stills/${sectionId}-${kind}${theme === 'dark' ? '-dark' : ''}.png`;

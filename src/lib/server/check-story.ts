@@ -126,21 +126,17 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 					`unknown layer "${layer}" (known: ${[...layers.keys()].join(', ')})`
 				);
 		});
+		const shown = (feature: string) =>
+			v.layers.some((layer) => layers.get(layer)?.features.some((f) => f.id === feature));
 		v.highlight.forEach((feature, i) => {
-			const shown = v.layers.some((layer) =>
-				layers.get(layer)?.features.some((f) => f.id === feature)
-			);
-			if (!shown)
+			if (!shown(feature))
 				say(
 					[...path, 'highlight', i],
 					`highlighted feature "${feature}" is not in any of this view's layers`
 				);
 		});
 		v.subject.forEach((feature, i) => {
-			const shown = v.layers.some((layer) =>
-				layers.get(layer)?.features.some((f) => f.id === feature)
-			);
-			if (!shown)
+			if (!shown(feature))
 				say(
 					[...path, 'subject', i],
 					`subject "${feature}" is not a feature of any of this view's layers`

@@ -2,7 +2,7 @@
 // view as a still image, rendered at build time from the same geodata, camera and layer kinds
 // as the live map (src/lib/server/stills/).
 import { error } from '@sveltejs/kit';
-import { stillPath, THEMED_STILLS, type StillKind } from '$lib/map/stills';
+import { stillPath, stillThemes, type StillKind } from '$lib/map/stills';
 import { loadContent } from '$lib/server/load-content';
 import { renderStill, STILLS } from '$lib/server/stills/render';
 
@@ -13,9 +13,7 @@ const KINDS = Object.keys(STILLS) as StillKind[];
 export function entries() {
 	return loadContent().story.sections.flatMap((s) =>
 		KINDS.flatMap((kind) =>
-			(THEMED_STILLS.includes(kind) ? (['light', 'dark'] as const) : (['light'] as const)).map(
-				(theme) => ({ file: stillPath(s.id, kind, theme).split('/').at(-1)! })
-			)
+			stillThemes(kind).map((theme) => ({ file: stillPath(s.id, kind, theme).split('/').at(-1)! }))
 		)
 	);
 }
@@ -26,8 +24,7 @@ export async function GET({ params }) {
 	const section = story.sections.find((s) => s.id === match?.[1]);
 	const kind = KINDS.find((k) => k === match?.[2]);
 	const theme = match?.[3] ? 'dark' : 'light';
-	if (!section || !kind || (theme === 'dark' && !THEMED_STILLS.includes(kind)))
-		error(404, 'No such still');
+	if (!section || !kind || !stillThemes(kind).includes(theme)) error(404, 'No such still');
 	const png = await renderStill(story.views[section.view], manifest, kind, undefined, theme);
 	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 }
