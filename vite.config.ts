@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
-import type { Plugin } from 'vite';
+import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { loadContent } from './src/lib/server/load-content.ts';
 import { ContentError } from './src/lib/server/yaml-reader.ts';
@@ -15,16 +16,34 @@ function themeStyles(): Plugin {
 	};
 }
 
-/** Fails the build before anything is written when the content has problems, printing each as
+/** The framing check (src/lib/server/stills/framing-check.ts), loaded through Vite for its
+ *  `$lib` imports; once per build (the client's and the server's builds both start). */
+let framing: Promise<void> | null = null;
+const checkFraming = () => (framing ??= runFramingCheck());
+async function runFramingCheck() {
+	const { module } = await runnerImport<typeof import('./src/lib/server/stills/framing-check.ts')>(
+		'./src/lib/server/stills/framing-check.ts',
+		{
+			configFile: false,
+			resolve: { alias: { $lib: resolve('src/lib') } }
+		}
+	);
+	const problems = await module.checkStoryFraming();
+	if (problems.length) throw new ContentError(problems);
+}
+
+/** Fails the build before anything is written when the content has problems (the story, its
+ *  sources, or a view whose map does not show its subject at every width), printing each as
  *  file:line: reason and nothing else (prerendering would only report "500 /", and the bundler
  *  would add its own stack trace to an editor's mistake). A fault of the code is still thrown. */
 function checkStory(): Plugin {
 	return {
 		name: 'check-story',
 		apply: 'build',
-		buildStart() {
+		async buildStart() {
 			try {
 				loadContent();
+				await checkFraming();
 			} catch (error) {
 				if (!(error instanceof ContentError)) throw error;
 				const count = error.problems.length;

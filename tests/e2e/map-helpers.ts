@@ -3,9 +3,15 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Camera, MapView } from '$lib/content/types';
-import { frameCamera, subjectPoints } from '$lib/map/framing';
+import {
+	frameCamera,
+	MAP_INSETS,
+	NARROW_MEDIA,
+	PHONE_INSETS,
+	subjectPoints
+} from '$lib/map/framing';
 import { loadContent } from '$lib/server/load-content';
-import { mapData } from '$lib/server/stills/render';
+import { mapData } from '$lib/server/map-files';
 import { normaliseAngle, parseCamera } from '$lib/map/camera';
 
 export const MAP = '[data-map-state]';
@@ -73,11 +79,21 @@ export async function nextFrames(page: Page, count = 2) {
 export async function expectCamera(page: Page, view: MapView, root = '.') {
 	await waitForRest(page);
 	// The box as the controller measures it: whole CSS px.
-	const box = await page
-		.locator(MAP)
-		.evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
+	const { narrow, ...box } = await page.locator(MAP).evaluate(
+		(el, media) => ({
+			width: el.clientWidth,
+			height: el.clientHeight,
+			narrow: matchMedia(media).matches
+		}),
+		NARROW_MEDIA
+	);
 	const data = await mapData(loadContent(root).manifest, root);
-	const want = frameCamera(view, box, subjectPoints(view, data));
+	const want = frameCamera(
+		view,
+		box,
+		subjectPoints(view, data),
+		narrow ? PHONE_INSETS : MAP_INSETS
+	);
 	const got = parseCamera((await page.locator(MAP).getAttribute('data-camera')) ?? '');
 	expect(got && sameCamera(got, want) ? want : got, 'settled camera').toEqual(want);
 }

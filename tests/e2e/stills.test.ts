@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
 import { frameCamera, subjectPoints } from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
-import { mapData } from '$lib/server/stills/render';
+import { mapData } from '$lib/server/map-files';
 import { baseURL, launch, open, sites, visit, VIEWPORTS } from './browser';
 import { MAP, scrollToSection, waitForView } from './map-helpers';
 

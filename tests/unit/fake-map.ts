@@ -79,7 +79,10 @@ export function fakeMap(width = 300, height = 420) {
 		),
 		setLayoutProperty: (id: string, p: string, v: unknown) =>
 			calls.push(p === 'visibility' ? `${id}=${v}` : `${id}.${p}=${JSON.stringify(v)}`),
-		setFeatureState: (f, s) => calls.push(`${f.source}/${f.id}:${s.highlight}`),
+		setFeatureState: (f, s) =>
+			calls.push(
+				'highlight' in s ? `${f.source}/${f.id}:${s.highlight}` : `${f.source}/${f.id} cut:${s.cut}`
+			),
 		setPaintProperty: (id: string, p: string, v: unknown) =>
 			calls.push(`${id}.${p}=${JSON.stringify(v)}`),
 		flyTo: (o) => {

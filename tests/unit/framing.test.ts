@@ -4,41 +4,25 @@
 // every point of it is inside that free box; in a box too small for it even at the lowest zoom
 // (a hemisphere in a 320 px embed), it is shown as large as the map allows.
 import { describe, expect, it } from 'vitest';
-import {
-	frameCamera,
-	freeBox,
-	MAP_INSETS,
-	NO_INSETS,
-	subjectPoints,
-	type Insets
-} from '$lib/map/framing';
+import { frameCamera, freeBox, subjectPoints } from '$lib/map/framing';
 import { MIN_ZOOM } from '$lib/map/camera';
 import { cameraProjection } from '$lib/map/projection';
 import { loadContent } from '$lib/server/load-content';
-import { mapData } from '$lib/server/stills/render';
+import { mapData } from '$lib/server/map-files';
+import { FRAMING_BOXES } from '$lib/server/stills/framing-check';
 
 const { story, manifest } = loadContent('.');
 const data = await mapData(manifest, '.');
 
-/** Map boxes the views are shown in (CSS px), with the controls over them. */
-const BOXES: [string, { width: number; height: number }, Insets][] = [
-	['phone 390 × 844', { width: 390, height: 354 }, MAP_INSETS],
-	['tablet 800 × 1000', { width: 360, height: 1000 }, MAP_INSETS],
-	['desktop 1280 × 800', { width: 668, height: 800 }, MAP_INSETS],
-	['share card', { width: 1200, height: 630 }, NO_INSETS],
-	['embed 320', { width: 320, height: 220 }, MAP_INSETS],
-	['embed 700', { width: 700, height: 437 }, MAP_INSETS]
-];
-
 const views = Object.values(story.views).filter((v) => v.subject.length);
 
 describe.each(views.map((v) => [v.id, v] as const))('view %s', (_, view) => {
-	it.each(BOXES)('%s: the subject fills the free box', (name, box, insets) => {
+	it.each(FRAMING_BOXES)('$name: the subject fills the free box', ({ name, box, insets }) => {
 		const points = subjectPoints(view, data);
 		expect(points.length).toBeGreaterThan(0);
 		const camera = frameCamera(view, box, points, insets);
 		if (camera.zoom === MIN_ZOOM) {
-			expect(name).toMatch(/^embed/);
+			expect(name).toMatch(/embed/);
 			return;
 		}
 		const projection = cameraProjection(camera, box);

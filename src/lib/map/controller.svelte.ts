@@ -21,8 +21,15 @@ export interface MapLike {
 	getContainer(): HTMLElement;
 	getStyle(): { layers: { id: string }[] };
 	setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
-	setLayoutProperty(layer: string, name: 'symbol-sort-key', value: unknown): unknown;
-	setFeatureState(feature: { source: string; id: string }, state: { highlight: boolean }): void;
+	setLayoutProperty(
+		layer: string,
+		name: 'symbol-sort-key' | 'text-variable-anchor-offset',
+		value: unknown
+	): unknown;
+	setFeatureState(
+		feature: { source: string; id: string },
+		state: { highlight: boolean } | { cut: boolean }
+	): void;
 	setPaintProperty(layer: string, name: string, value: unknown): unknown;
 	flyTo(options: CameraOptions & { duration: number; essential: boolean }): unknown;
 	jumpTo(options: CameraOptions): unknown;
@@ -46,8 +53,19 @@ export interface MapLike {
 	remove(): void;
 }
 
-/** The camera of a view in a map box of `box`'s size (framing.ts's frameCamera, with the data). */
-export type Frame = (view: MapView, box: { width: number; height: number }) => Camera;
+/** How a view's names are set in a box: each layer's anchors (label-anchors.ts), and the names
+ *  with no room, hidden (label-fit.ts, label-anchors.ts). */
+export interface LabelPlan {
+	anchors: { layer: string; value: unknown }[];
+	hidden: { source: string; id: string }[];
+}
+
+/** The camera of a view in a map box of `box`'s size (framing.ts's frameCamera, with the data),
+ *  and how its names are set there. */
+export type Frame = (
+	view: MapView,
+	box: { width: number; height: number }
+) => { camera: Camera; labels: LabelPlan };
 
 /** Pins an element (a feature's button) to a position on the map until `remove` is called. */
 export type Pin = (element: HTMLElement, lngLat: [number, number]) => { remove(): void };
@@ -136,6 +154,9 @@ export class MapController {
 	#restoring = false;
 	/** The camera of a view in a box (framing.ts, with the map's data), from open-map. */
 	#frame: Frame | null = null;
+	/** The anchors set on each layer of names, and the names hidden (#setLabels). */
+	#anchors = new Map<string, string>();
+	#hidden = new Map<string, { source: string; id: string }>();
 	/** The colours last asked for (`paint`). */
 	#paint: { id: string; paint: Record<string, unknown> }[] | null = null;
 	/** The style's layer ids of each data layer (`<layer id>:<part>`), read once: getStyle()
@@ -343,11 +364,30 @@ export class MapController {
 		const view = this.#applied;
 		if (!map || !view || this.#lost) return;
 		const box = { width: map.getContainer().clientWidth, height: map.getContainer().clientHeight };
-		const camera = this.#frame
-			? this.#frame(view, box)
-			: { ...view.camera, zoom: fitZoom(view.camera.zoom, box.width, box.height) };
+		const framed = this.#frame?.(view, box);
+		const camera = framed?.camera ?? {
+			...view.camera,
+			zoom: fitZoom(view.camera.zoom, box.width, box.height)
+		};
+		if (framed) this.#setLabels(framed.labels);
 		if (motion === 'fly') map.flyTo({ ...camera, duration: FLIGHT_MS, essential: true });
 		else map.jumpTo(camera);
+	}
+
+	/** The names' anchors and the hidden names of the view, where they changed. */
+	#setLabels({ anchors, hidden }: LabelPlan) {
+		const map = this.#map!;
+		for (const { layer, value } of anchors) {
+			const json = JSON.stringify(value);
+			if (this.#anchors.get(layer) === json) continue;
+			this.#anchors.set(layer, json);
+			map.setLayoutProperty(layer, 'text-variable-anchor-offset', value);
+		}
+		const key = (f: { source: string; id: string }) => `${f.source}\n${f.id}`;
+		const now = new Map(hidden.map((f) => [key(f), f]));
+		for (const [k, f] of this.#hidden) if (!now.has(k)) map.setFeatureState(f, { cut: false });
+		for (const [k, f] of now) if (!this.#hidden.has(k)) map.setFeatureState(f, { cut: true });
+		this.#hidden = now;
 	}
 
 	/** A button on each feature, so it can be activated by click, tap or keyboard. */

@@ -6,9 +6,13 @@
 import { geoDistance } from 'd3-geo';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { Camera, MapView } from '$lib/content/types';
-import { CONTROL_BAND, fitZoom, MIN_ZOOM } from './camera';
+import { CONTROL_BAND, fitZoom, MIN_ZOOM, PHONE_BAND } from './camera';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
+
+/** Below this width the map sits above the text and shows the narrow stills (app.css, +page),
+ *  and its controls share one band along its bottom edge (PHONE_INSETS). */
+export const NARROW_MEDIA = '(max-width: 760px)';
 
 /** What the map's controls take along each edge of a box, in CSS px. */
 export interface Insets {
@@ -18,9 +22,11 @@ export interface Insets {
 	left: number;
 }
 
-/** The map box's controls: the mode button along the top, the key and the credit along the
- *  bottom. */
+/** The map box's controls beside the text: the mode button along the top, the key and the
+ *  credit along the bottom. */
 export const MAP_INSETS: Insets = { top: CONTROL_BAND, right: 0, bottom: CONTROL_BAND, left: 0 };
+/** On a phone (and in an embed) all the controls share one thin band along the bottom. */
+export const PHONE_INSETS: Insets = { top: 0, right: 0, bottom: PHONE_BAND, left: 0 };
 /** A still with no controls over it (a shared link's card, print). */
 export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
@@ -81,13 +87,13 @@ function moveOnSphere(center: [number, number], east: number, north: number): [n
 }
 
 /** Where the subject goes in `box`: the box less the controls' bands and the view's padding
- *  (never more than a sixth of the shorter side left, so that a small embed keeps room for it). */
+ *  (never more than a quarter of the shorter side left, so that a small embed keeps room for it). */
 export function freeBox(view: MapView, box: Box, insets: Insets) {
 	const side = Math.min(
 		box.width - insets.left - insets.right,
 		box.height - insets.top - insets.bottom
 	);
-	const pad = Math.max(0, Math.min(view.padding, side / 6));
+	const pad = Math.max(0, Math.min(view.padding, side / 4));
 	return {
 		x0: insets.left + pad,
 		y0: insets.top + pad,

@@ -139,7 +139,8 @@ export const LAYER_DRAWINGS: Record<LayerKind, KindDrawing> = {
 				spacing: 1000,
 				halo: 'labelHalo',
 				haloWidth: 1.5,
-				priority: 2,
+				// A boundary's name is placed before the places' beside it.
+				priority: 0.5,
 				unnamed: { by: 'lineKind', values: ['date-line'] }
 			}
 		]
@@ -274,6 +275,12 @@ export function markFor<M extends Mark>(
 		Object.entries({ ...mark, ...chosen }).map(([k, v]) => [k, k === 'variants' ? v : pick(v, lit)])
 	);
 	return resolved as unknown as M;
+}
+
+/** The text a text mark shows for a feature. */
+export function markText(m: TextMark, f: { properties: Record<string, unknown> | null }): string {
+	const raw = String((m.text === 'label' && f.properties?.label) || f.properties?.name || '');
+	return m.upperCase ? raw.toUpperCase() : raw;
 }
 
 /** What a key shows for a kind: a dot, a box, or one line per kind of line its features have. */

@@ -5,13 +5,17 @@
 import type { Topology } from 'topojson-specification';
 import { base } from '$app/paths';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { Manifest } from '$lib/content/types';
+import type { LayerInfo, Manifest } from '$lib/content/types';
 import type { MapLike, Pin } from './controller.svelte';
 import { MIN_ZOOM } from './camera';
 import { loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
 import { buildStyle, themePaint, type MapData } from './style';
-import { frameCamera, subjectPoints } from './framing';
+import { frameCamera, MAP_INSETS, NARROW_MEDIA, PHONE_INSETS, subjectPoints } from './framing';
+import { anchorExpression, anchorOrders } from './label-anchors';
+import { cutLabels } from './label-fit';
+import type { LineWidth } from './label-text';
+import { LAYER_DRAWINGS, type TextMark } from './layer-kinds';
 import type { Frame } from './controller.svelte';
 
 async function fetchTopology(url: string): Promise<Topology> {
@@ -31,13 +35,54 @@ function hasWebGL2(): boolean {
 	}
 }
 
-/** frameCamera for this data, remembered per view and box size (a view is framed again only
- *  when the box changes). */
-function framer(data: MapData): Frame {
+/** A line's width in the map's label font, measured by the browser (the stills measure the same
+ *  file with fontkit, label-text.ts). */
+async function measurer(fontUrl: string): Promise<LineWidth> {
+	const face = new FontFace('Map labels', `url(${fontUrl})`);
+	document.fonts.add(await face.load());
+	const context = new OffscreenCanvas(1, 1).getContext('2d')!;
+	return (line, { size, letterSpacing = 0 }) => {
+		context.font = `${size}px "Map labels"`;
+		return (
+			context.measureText(line).width + Math.max(0, [...line].length - 1) * letterSpacing * size
+		);
+	};
+}
+
+/** frameCamera for this data, and how the view's names are set for that camera (label-anchors.ts,
+ *  label-fit.ts), remembered per view and box size (a view is framed again only when the box
+ *  changes). The controls take one band along the bottom in the narrow layout (and embeds). */
+function framer(data: MapData, layers: LayerInfo[], width: LineWidth): Frame {
 	const known = new Map<string, ReturnType<Frame>>();
 	return (view, box) => {
-		const key = `${view.id} ${box.width}x${box.height}`;
-		if (!known.has(key)) known.set(key, frameCamera(view, box, subjectPoints(view, data)));
+		const narrow = matchMedia(NARROW_MEDIA).matches;
+		const key = `${view.id} ${box.width}x${box.height} ${narrow}`;
+		if (!known.has(key)) {
+			const insets = narrow ? PHONE_INSETS : MAP_INSETS;
+			const camera = frameCamera(view, box, subjectPoints(view, data), insets);
+			const { orders, hidden } = anchorOrders(view, layers, data, camera, box, insets, width);
+			const anchors = layers.flatMap((layer) => {
+				const mark = LAYER_DRAWINGS[layer.kind].marks.find(
+					(m) => m.mark === 'text' && m.placement === 'beside'
+				) as TextMark | undefined;
+				return mark
+					? [{ layer: `${layer.id}:label`, value: anchorExpression(orders, mark.offset ?? 0) }]
+					: [];
+			});
+			const cut = cutLabels(view, layers, data, camera, box, insets, width);
+			known.set(key, {
+				camera,
+				labels: {
+					anchors,
+					hidden: [
+						...cut.map(({ source, id }) => ({ source, id })),
+						...layers.flatMap((l) =>
+							l.features.filter((f) => hidden.has(f.id)).map((f) => ({ source: l.id, id: f.id }))
+						)
+					]
+				}
+			});
+		}
 		return known.get(key)!;
 	};
 }
@@ -53,16 +98,18 @@ export async function openMap(
 	paint: (theme: Theme) => ReturnType<typeof themePaint>;
 }> {
 	if (!hasWebGL2()) throw new Error('WebGL2 is not available');
-	const [maplibre, worker, data] = await Promise.all([
+	const fontHref = new URL(fontUrl, location.href).href;
+	const [maplibre, worker, data, width] = await Promise.all([
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
 		loadMapData(manifest, fetchTopology),
+		measurer(fontHref),
 		import('maplibre-gl/dist/maplibre-gl.css')
 	]);
 	maplibre.setWorkerUrl(worker.default);
 	const map = new maplibre.Map({
 		container,
-		style: buildStyle(data, manifest.layers, new URL(fontUrl, location.href).href, theme),
+		style: buildStyle(data, manifest.layers, fontHref, theme),
 		// While reading, wheel and one-finger swipes scroll the page; the controller lifts this
 		// when the reader explores.
 		cooperativeGestures: true,
@@ -94,7 +141,7 @@ export async function openMap(
 	return {
 		map,
 		pin,
-		frame: framer(data),
+		frame: framer(data, manifest.layers, width),
 		paint: (t) => themePaint(data, manifest.layers, t)
 	};
 }

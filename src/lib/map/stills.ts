@@ -21,5 +21,4 @@ export const stillThemes = (kind: StillKind): Theme[] =>
 export const stillPath = (sectionId: string, kind: StillKind, theme: Theme = 'light') =>
 	`${base}/stills/${sectionId}-${kind}${theme === 'dark' ? '-dark' : ''}.png`;
 
-/** Below this width the map sits above the text and shows the narrow stills (app.css, +page). */
-export const NARROW_MEDIA = '(max-width: 760px)';
+export { NARROW_MEDIA } from './framing';

@@ -14,6 +14,8 @@ import {
 	type TextMark,
 	type Variants
 } from './layer-kinds';
+import { anchorExpression } from './label-anchors';
+import { namedElsewhere } from './label-fit';
 
 /** Decoded data the style is built from. */
 export interface MapData {
@@ -80,7 +82,6 @@ function textField(mark: TextMark): ExpressionSpecification {
 
 const PLACEMENT: Record<TextMark['placement'], Record<string, unknown>> = {
 	beside: {
-		'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
 		'text-justify': 'auto',
 		// The controller puts the view's highlighted names first.
 		'symbol-sort-key': 1
@@ -96,7 +97,8 @@ function markLayer(
 	info: LayerInfo,
 	colours: Record<Token, string>,
 	minzoomFilter: boolean,
-	ranked: boolean
+	ranked: boolean,
+	namedElsewhere: string[]
 ): LayerSpecification {
 	const source = info.id;
 	const colour = (t: Token) => colours[t];
@@ -104,6 +106,9 @@ function markLayer(
 	const filters: ExpressionSpecification[] = minzoomFilter ? [fromMinzoom] : [];
 	if (mark.mark === 'text' && mark.unnamed)
 		filters.push(['!', ['in', ['get', mark.unnamed.by], ['literal', mark.unnamed.values]]]);
+	// A feature that a label of the map names (its `names`) is not named twice.
+	if (mark.mark === 'text' && namedElsewhere.length)
+		filters.push(['!', ['in', ['get', 'id'], ['literal', namedElsewhere]]]);
 	const filter = filters.length > 1 ? (['all', ...filters] as ExpressionSpecification) : filters[0];
 	const common = { source, ...(filter ? { filter } : {}) };
 	switch (mark.mark) {
@@ -165,27 +170,42 @@ function markLayer(
 						: {}),
 					...(mark.maxWidth ? { 'text-max-width': mark.maxWidth } : {}),
 					...(mark.spacing ? { 'symbol-spacing': mark.spacing } : {}),
-					...(mark.offset !== undefined
-						? mark.placement === 'beside'
-							? { 'text-radial-offset': mark.offset }
-							: { 'text-offset': [0, -mark.offset] }
-						: {}),
+					...(mark.placement === 'beside'
+						? // The usual order; the controller keeps the anchors clear of lines and edges.
+							{ 'text-variable-anchor-offset': anchorExpression(new Map(), mark.offset ?? 0) }
+						: mark.offset !== undefined
+							? { 'text-offset': [0, -mark.offset] }
+							: {}),
 					...PLACEMENT[mark.placement],
 					...(ranked ? { 'symbol-sort-key': ['coalesce', ['get', 'rank'], 9] } : {})
 				},
 				paint: {
 					'text-color': value(mark.colour, colour, mark.variants, 'colour'),
 					'text-halo-color': colour(mark.halo),
-					'text-halo-width': mark.haloWidth
+					'text-halo-width': mark.haloWidth,
+					'text-opacity': unlessCut
 				}
 			} as LayerSpecification;
 	}
 }
 
+/** A name with no room in the map box is hidden (label-fit.ts, label-anchors.ts; set by the
+ *  controller for each view). */
+const unlessCut: ExpressionSpecification = [
+	'case',
+	['boolean', ['feature-state', 'cut'], false],
+	0,
+	1
+];
+
 /** The MapLibre layers that draw one data layer, by its kind; all start hidden. */
-export function layersFor(info: LayerInfo, theme: Theme = 'light'): LayerSpecification[] {
+export function layersFor(
+	info: LayerInfo,
+	theme: Theme = 'light',
+	namedElsewhere: string[] = []
+): LayerSpecification[] {
 	const { marks, fromMinzoom: minzoom = false, ranked = false } = LAYER_DRAWINGS[info.kind];
-	return marks.map((m) => markLayer(m, info, palette(theme), minzoom, ranked));
+	return marks.map((m) => markLayer(m, info, palette(theme), minzoom, ranked, namedElsewhere));
 }
 
 /** The basemap's layers: water, the world's countries and borders, the detail patches, the
@@ -235,7 +255,8 @@ function basemapLayers(data: MapData, colours: Record<Token, string>): LayerSpec
 			paint: {
 				'text-color': colours[name.colour],
 				'text-halo-color': colours[name.halo],
-				'text-halo-width': name.haloWidth
+				'text-halo-width': name.haloWidth,
+				'text-opacity': unlessCut
 			}
 		}
 	];
@@ -252,7 +273,8 @@ export function buildStyle(
 	const sources: StyleSpecification['sources'] = {
 		countries: { ...geojson(data.countries), attribution: data.credit },
 		borders: geojson(data.borders),
-		'country-labels': geojson(data.countryLabels)
+		// By name, for the controller's feature state (label-fit.ts).
+		'country-labels': { ...geojson(data.countryLabels), promoteId: 'name' }
 	};
 	for (const d of data.details) {
 		sources[`${d.id}-water`] = geojson(d.water);
@@ -267,22 +289,28 @@ export function buildStyle(
 		projection: { type: 'globe' },
 		'font-faces': { [FONT]: fontUrl },
 		sources,
-		layers: [...basemapLayers(data, palette(theme)), ...dataLayers(layers, theme)]
+		layers: [...basemapLayers(data, palette(theme)), ...dataLayers(data, layers, theme)]
 	};
 }
 
 /**
- * The data layers in drawing order: shapes first, then names, and the marks and names of the
- * kinds whose names win collisions (the places) on top: MapLibre places the top layer's names
- * first, so a place's name wins a collision with a runway's or a region's.
+ * The data layers in drawing order: shapes, then dots, then names, the names that win collisions
+ * on top (MapLibre places the top layer's names first): by their marks' priority, as the stills
+ * place them (a boundary's name, then a place's, a route's, a region's or a runway's).
  */
-function dataLayers(layers: LayerInfo[], theme: Theme): LayerSpecification[] {
+function dataLayers(data: MapData, layers: LayerInfo[], theme: Theme): LayerSpecification[] {
+	const named = [...namedElsewhere(data)];
 	const drawn = layers.flatMap((info) => {
-		const top = LAYER_DRAWINGS[info.kind].marks.some((m) => m.mark === 'dot');
-		return layersFor(info, theme).map((layer) => ({ layer, top }));
+		const marks = LAYER_DRAWINGS[info.kind].marks;
+		return layersFor(info, theme, named).map((layer, i) => {
+			const m = marks[i];
+			const priority =
+				m.mark === 'text' ? (litPair(m.priority)?.base ?? (m.priority as number)) : 0;
+			return { layer, priority };
+		});
 	});
-	const rank = ({ layer, top }: (typeof drawn)[number]) =>
-		layer.type === 'symbol' || layer.type === 'circle' ? (top ? 2 : 1) : 0;
+	const rank = ({ layer, priority }: (typeof drawn)[number]) =>
+		layer.type === 'symbol' ? 2 + 1 / (1 + priority) : layer.type === 'circle' ? 1 : 0;
 	return drawn.sort((a, b) => rank(a) - rank(b)).map((d) => d.layer);
 }
 
@@ -292,7 +320,7 @@ export function themePaint(
 	layers: LayerInfo[],
 	theme: Theme
 ): { id: string; paint: Record<string, unknown> }[] {
-	return [...basemapLayers(data, palette(theme)), ...dataLayers(layers, theme)].map((l) => ({
+	return [...basemapLayers(data, palette(theme)), ...dataLayers(data, layers, theme)].map((l) => ({
 		id: l.id,
 		paint: ('paint' in l ? l.paint : {}) as Record<string, unknown>
 	}));

@@ -11,6 +11,7 @@ import {
 	BASEMAP,
 	LAYER_DRAWINGS,
 	markFor,
+	markText,
 	svgDash,
 	type DotMark,
 	type FillMark,
@@ -18,10 +19,19 @@ import {
 	type Mark,
 	type TextMark
 } from '$lib/map/layer-kinds';
+import { centreOf, fitsBox, namedElsewhere, namedFeature } from '$lib/map/label-fit';
+import {
+	anchoredBox,
+	anchorOrders,
+	ANCHORS,
+	LABEL_PADDING as PADDING,
+	viewLines,
+	type Anchor
+} from '$lib/map/label-anchors';
 import type { MapData } from '$lib/map/style';
 import { palette, type Theme, type Token } from '$lib/theme/tokens';
 import { cameraProjection, type Box } from '$lib/map/projection';
-import { shapeText, type ShapedText, type TextOptions } from './text';
+import { lineWidth, shapeText, type ShapedText, type TextOptions } from './text';
 
 export interface StillFrame {
 	/** The map box the view is fitted to, in CSS px: the live map's fitting and perspective. */
@@ -33,85 +43,130 @@ export interface StillFrame {
 	insets: Insets;
 }
 
-/** MapLibre's text padding around each label's collision box. */
-const PADDING = 2;
-
-type Rect = [x0: number, y0: number, x1: number, y1: number];
+export type Rect = [x0: number, y0: number, x1: number, y1: number];
 const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 const f1 = (n: number) => Math.round(n * 10) / 10;
 
 interface Label {
+	text: string;
+	/** The id of the feature it names (none for a country's name). */
+	feature: string | null;
+	/** The point it labels, in image px (a line's label: the middle of its stretch). */
+	at: [number, number];
 	shaped: ShapedText;
 	/** Where the text's box goes, in order of preference: its top-left corner, and a rotation. */
 	spots: { x: number; y: number; angle?: number; box: Rect }[];
 	fill: string;
 	halo: string;
 	haloWidth: number;
+	/** A centred name that does not fit inside the map box (label-fit.ts): it takes its place, as
+	 *  the live map's hidden label does, but is not drawn. */
+	cut?: boolean;
+}
+
+/** What became of a label: where it was placed (its box, padding included), or why it was not. */
+export interface LabelOutcome {
+	text: string;
+	feature: string | null;
+	at: [number, number];
+	box: Rect | null;
+	/** Not drawn because it does not fit inside the map box (label-fit.ts). */
+	cut?: boolean;
+	/** Why no spot was taken: the edge that cuts the first spot, or the label it overlaps. */
+	dropped?: { edge: 'top' | 'right' | 'bottom' | 'left' } | { overlaps: string };
+}
+
+/** Which edge of the image cuts a box, if any. */
+function cutBy(box: Rect, image: Box): 'top' | 'right' | 'bottom' | 'left' | null {
+	if (box[0] < 0) return 'left';
+	if (box[2] > image.width) return 'right';
+	if (box[1] < 0) return 'top';
+	if (box[3] > image.height) return 'bottom';
+	return null;
 }
 
 /** Places labels in order; each takes its first spot inside the image clear of those placed. */
-function placeLabels(labels: Label[], image: Box): string[] {
-	const taken: Rect[] = [];
-	const out: string[] = [];
+function placeLabels(labels: Label[], image: Box): { svg: string[]; outcomes: LabelOutcome[] } {
+	const taken: { box: Rect; text: string }[] = [];
+	const svg: string[] = [];
+	const outcomes: LabelOutcome[] = [];
 	for (const label of labels) {
+		const { text, feature, at } = label;
+		if (label.cut) {
+			// Hidden, but still in the way of the labels placed after it, as on the live map.
+			const free = label.spots.find(({ box }) => !taken.some((t) => overlaps(t.box, box)));
+			if (free) taken.push({ box: free.box, text });
+			outcomes.push({ text, feature, at, box: null, cut: true });
+			continue;
+		}
 		const spot = label.spots.find(
-			({ box }) =>
-				box[0] >= 0 &&
-				box[1] >= 0 &&
-				box[2] <= image.width &&
-				box[3] <= image.height &&
-				!taken.some((t) => overlaps(t, box))
+			({ box }) => !cutBy(box, image) && !taken.some((t) => overlaps(t.box, box))
 		);
-		if (!spot) continue;
-		taken.push(spot.box);
+		if (!spot) {
+			const first = label.spots[0].box;
+			const edge = cutBy(first, image);
+			const other = taken.find((t) => overlaps(t.box, first));
+			outcomes.push({
+				text,
+				feature,
+				at,
+				box: null,
+				dropped: edge || !other ? { edge: edge ?? 'top' } : { overlaps: other.text }
+			});
+			continue;
+		}
+		taken.push({ box: spot.box, text });
+		outcomes.push({ text, feature, at, box: spot.box });
 		const transform = spot.angle
 			? `translate(${f1(spot.x)} ${f1(spot.y)}) rotate(${f1(spot.angle)})`
 			: `translate(${f1(spot.x)} ${f1(spot.y)})`;
-		out.push(
+		svg.push(
 			`<path transform="${transform}" d="${label.shaped.d}" fill="${label.fill}" stroke="${label.halo}" stroke-width="${2 * label.haloWidth}" stroke-linejoin="round" paint-order="stroke"/>`
 		);
 	}
-	return out;
+	return { svg, outcomes };
 }
 
-/** A point label with MapLibre's variable anchors (left, right, top, bottom) at a radial offset. */
+/** A label's text, the feature it names and its colours. */
+type LabelStyle = Pick<Label, 'text' | 'feature' | 'fill' | 'halo' | 'haloWidth'>;
+
+/** A point label with MapLibre's variable anchors at a radial offset, tried in `order`. */
 function pointLabel(
-	text: string,
-	[x, y]: [number, number],
+	at: [number, number],
 	options: TextOptions,
 	offsetEm: number,
-	style: Omit<Label, 'shaped' | 'spots'>
+	style: LabelStyle,
+	order: readonly Anchor[] = ANCHORS,
+	cut = false
 ): Label {
-	const shaped = shapeText(text, options);
+	const shaped = shapeText(style.text, options);
 	const { width: w, height: h } = shaped;
-	const r = offsetEm * options.size;
-	const corners: [number, number][] = [
-		[x + r, y - h / 2], // anchor left: the text to the right
-		[x - r - w, y - h / 2], // anchor right
-		[x - w / 2, y + r], // anchor top: the text below
-		[x - w / 2, y - r - h] // anchor bottom
-	];
 	return {
 		shaped,
 		...style,
-		spots: corners.map(([cx, cy]) => ({
-			x: cx,
-			y: cy,
-			box: [cx - PADDING, cy - PADDING, cx + w + PADDING, cy + h + PADDING]
-		}))
+		at,
+		cut,
+		spots: order.map((anchor) => {
+			const [x, y] = anchoredBox(anchor, at, w, h, offsetEm * options.size);
+			return { x, y, box: [x - PADDING, y - PADDING, x + w + PADDING, y + h + PADDING] as Rect };
+		})
 	};
 }
 
 /** A label centred on a point (symbol-placement point, no anchor choice). */
 function centredLabel(
-	shaped: ShapedText,
 	[x, y]: [number, number],
-	style: Omit<Label, 'shaped' | 'spots'>
+	options: TextOptions,
+	style: LabelStyle,
+	fits: (at: [number, number], size: ShapedText, names: string | null) => boolean
 ): Label {
+	const shaped = shapeText(style.text, options);
 	const [cx, cy] = [x - shaped.width / 2, y - shaped.height / 2];
 	return {
 		shaped,
 		...style,
+		cut: !fits([x, y], shaped, style.feature),
+		at: [x, y],
 		spots: [
 			{
 				x: cx,
@@ -122,61 +177,61 @@ function centredLabel(
 	};
 }
 
-/** A label along a line, at the middle of its longest visible stretch, kept upright. */
+/** Where a line's name is tried along its longest visible stretch: the middle, then on either
+ *  side of it (MapLibre repeats a line's name along it and shows those that fit). */
+const ALONG = [0.5, 0.3, 0.7, 0.15, 0.85];
+
+/** A label along a line, kept upright, at the first of its ALONG positions that is free. */
 function lineLabel(
-	text: string,
 	line: [number, number][],
 	options: TextOptions,
 	offsetEm: number,
-	style: Omit<Label, 'shaped' | 'spots'>
+	style: LabelStyle
 ): Label | null {
 	if (line.length < 2) return null;
-	const shaped = shapeText(text, options);
+	const shaped = shapeText(style.text, options);
 	const lengths = line.slice(1).map((p, i) => Math.hypot(p[0] - line[i][0], p[1] - line[i][1]));
 	const total = lengths.reduce((a, b) => a + b, 0);
 	if (total < shaped.width) return null;
-	let along = total / 2;
-	let i = 0;
-	while (along > lengths[i]) along -= lengths[i++];
-	const [a, b] = [line[i], line[i + 1]];
-	const t = along / lengths[i];
-	const [mx, my] = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-	let angle = (Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI;
-	if (angle > 90) angle -= 180;
-	if (angle <= -90) angle += 180;
-	const rad = (angle * Math.PI) / 180;
-	// The text's box, centred on the line and lifted by the offset (in the text's own frame).
-	const [dx, dy] = [-shaped.width / 2, -shaped.height / 2 - offsetEm * options.size];
-	const x = mx + dx * Math.cos(rad) - dy * Math.sin(rad);
-	const y = my + dx * Math.sin(rad) + dy * Math.cos(rad);
-	const corners = [
-		[0, 0],
-		[shaped.width, 0],
-		[0, shaped.height],
-		[shaped.width, shaped.height]
-	].map(([u, v]) => [
-		x + u * Math.cos(rad) - v * Math.sin(rad),
-		y + u * Math.sin(rad) + v * Math.cos(rad)
-	]);
-	const xs = corners.map((c) => c[0]);
-	const ys = corners.map((c) => c[1]);
-	return {
-		shaped,
-		...style,
-		spots: [
-			{
-				x,
-				y,
-				angle,
-				box: [
-					Math.min(...xs) - PADDING,
-					Math.min(...ys) - PADDING,
-					Math.max(...xs) + PADDING,
-					Math.max(...ys) + PADDING
-				]
-			}
-		]
+	const spotAt = (fraction: number) => {
+		let along = total * fraction;
+		let i = 0;
+		while (along > lengths[i] && i < lengths.length - 1) along -= lengths[i++];
+		const [a, b] = [line[i], line[i + 1]];
+		const t = along / lengths[i];
+		const [mx, my] = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+		let angle = (Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI;
+		if (angle > 90) angle -= 180;
+		if (angle <= -90) angle += 180;
+		const rad = (angle * Math.PI) / 180;
+		// The text's box, centred on the line and lifted by the offset (in the text's own frame).
+		const [dx, dy] = [-shaped.width / 2, -shaped.height / 2 - offsetEm * options.size];
+		const x = mx + dx * Math.cos(rad) - dy * Math.sin(rad);
+		const y = my + dx * Math.sin(rad) + dy * Math.cos(rad);
+		const corners = [
+			[0, 0],
+			[shaped.width, 0],
+			[0, shaped.height],
+			[shaped.width, shaped.height]
+		].map(([u, v]) => [
+			x + u * Math.cos(rad) - v * Math.sin(rad),
+			y + u * Math.sin(rad) + v * Math.cos(rad)
+		]);
+		const xs = corners.map((c) => c[0]);
+		const ys = corners.map((c) => c[1]);
+		const box: Rect = [
+			Math.min(...xs) - PADDING,
+			Math.min(...ys) - PADDING,
+			Math.max(...xs) + PADDING,
+			Math.max(...ys) + PADDING
+		];
+		return { at: [mx, my] as [number, number], spot: { x, y, angle, box } };
 	};
+	// Only where the whole name lies along the stretch.
+	const half = shaped.width / 2 / total;
+	const spots = ALONG.filter((f) => f >= half && f <= 1 - half).map(spotAt);
+	if (!spots.length) return null;
+	return { shaped, ...style, at: spots[0].at, spots: spots.map((s) => s.spot) };
 }
 
 /** The visible stretches of a line, in image px. */
@@ -226,25 +281,67 @@ function clockwise<T extends Feature | FeatureCollection>(data: T): T {
 	) as T;
 }
 
+/** The parts of a run of points inside a rectangle (each segment clipped, Liang–Barsky). */
+function clipRun(run: [number, number][], [x0, y0, x1, y1]: Rect): [number, number][][] {
+	const out: [number, number][][] = [];
+	let current: [number, number][] = [];
+	for (let i = 1; i < run.length; i++) {
+		const [[ax, ay], [bx, by]] = [run[i - 1], run[i]];
+		const [dx, dy] = [bx - ax, by - ay];
+		let [t0, t1] = [0, 1];
+		const edges: [number, number][] = [
+			[-dx, ax - x0],
+			[dx, x1 - ax],
+			[-dy, ay - y0],
+			[dy, y1 - ay]
+		];
+		const inside = edges.every(([p, q]) => {
+			if (p === 0) return q >= 0;
+			const t = q / p;
+			if (p < 0) t0 = Math.max(t0, t);
+			else t1 = Math.min(t1, t);
+			return t0 <= t1;
+		});
+		if (!inside) {
+			if (current.length > 1) out.push(current);
+			current = [];
+			continue;
+		}
+		const start: [number, number] = [ax + t0 * dx, ay + t0 * dy];
+		if (!current.length || t0 > 0) {
+			if (current.length > 1) out.push(current);
+			current = [start];
+		}
+		current.push([ax + t1 * dx, ay + t1 * dy]);
+		if (t1 < 1) {
+			out.push(current);
+			current = [];
+		}
+	}
+	if (current.length > 1) out.push(current);
+	return out;
+}
+
 /** The longest visible stretch of a line feature. */
 const longest = (runs: [number, number][][]) =>
 	runs.reduce<[number, number][]>((best, r) => (r.length > best.length ? r : best), []);
 
-/** Where a feature's name goes when it is centred: a point itself, or the middle of a polygon's
- *  first ring (a runway's two ends' midpoint: its centre). */
-function centreOf(geometry: Geometry): [number, number] | null {
-	if (geometry.type === 'Point') return geometry.coordinates as [number, number];
-	const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : [];
-	return ring.length > 3 ? [(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2] : null;
+/** A still as drawn: its SVG, and what became of each label (for the framing check,
+ *  framing-check.ts). */
+export interface StillScene {
+	svg: string;
+	labels: LabelOutcome[];
 }
 
-export function stillSvg(
+export const stillSvg = (...args: Parameters<typeof drawStill>) => drawStill(...args).svg;
+
+export function drawStill(
 	view: MapView,
 	layers: LayerInfo[],
 	data: MapData,
 	{ box, image, insets }: StillFrame,
 	theme: Theme = 'light'
-): string {
+): StillScene {
 	const colours = palette(theme);
 	const camera = frameCamera(view, box, subjectPoints(view, data), insets);
 	const { zoom } = camera;
@@ -254,6 +351,17 @@ export function stillSvg(
 	]);
 	const horizon = ((projection.clipAngle() ?? 90) * Math.PI) / 180;
 	const path = geoPath(projection).digits(1);
+	// The map box inside the image, and whether a centred name fits in it (label-fit.ts).
+	const [bx, by] = [(image.width - box.width) / 2, (image.height - box.height) / 2];
+	const lines = viewLines(view, data, camera, box);
+	const inBox = ([x, y]: [number, number], size: ShapedText, names: string | null) =>
+		fitsBox(
+			[x - bx, y - by],
+			size,
+			box,
+			insets,
+			lines.filter((l) => l.feature !== names).map((l) => l.points)
+		);
 	const visible = (p: Position) => geoDistance(p as [number, number], camera.center) < horizon;
 	const fromZoom = (f: Feature) => zoom >= Number(f.properties?.minzoom ?? 0);
 	const d = (x: Feature | FeatureCollection | { type: 'Sphere' }) =>
@@ -279,9 +387,18 @@ export function stillSvg(
 		}
 	}
 
+	const anchors = anchorOrders(view, layers, data, camera, box, insets, lineWidth);
+	const named = namedElsewhere(data);
 	const dots: string[] = [];
 	const labels: { priority: number; label: Label }[] = [];
-	const textStyle = (m: Pick<TextMark, 'halo' | 'haloWidth'>, colour: Token) => ({
+	const textStyle = (
+		text: string,
+		feature: string | null,
+		m: Pick<TextMark, 'halo' | 'haloWidth'>,
+		colour: Token
+	): LabelStyle => ({
+		text,
+		feature,
 		fill: colours[colour],
 		halo: colours[m.halo],
 		haloWidth: m.haloWidth
@@ -315,26 +432,37 @@ export function stillSvg(
 		},
 		text: (m: TextMark, f, rank) => {
 			if (m.minzoom !== undefined && zoom < m.minzoom) return;
-			const raw = String((m.text === 'label' && f.properties?.label) || f.properties?.name || '');
-			const text = m.upperCase ? raw.toUpperCase() : raw;
+			if (named.has(String(f.properties?.id))) return;
+			const text = markText(m, f);
 			const options = { size: m.size, letterSpacing: m.letterSpacing, maxWidth: m.maxWidth };
-			const style = textStyle(m, m.colour as Token);
+			const style = textStyle(text, namedFeature(f), m, m.colour as Token);
 			const priority = (m.priority as number) + rank;
 			if (m.placement === 'along' || m.placement === 'line-middle') {
-				const line = longest(screenLines(f.geometry, projection, horizon, camera.center));
-				const label = lineLabel(text, line, options, m.offset ?? 0, style);
+				// The middle of the longest stretch the reader sees: inside the map box.
+				const runs = screenLines(f.geometry, projection, horizon, camera.center);
+				const line = longest(
+					runs.flatMap((r) => clipRun(r, [bx, by, bx + box.width, by + box.height]))
+				);
+				const label = lineLabel(line, options, m.offset ?? 0, style);
 				if (label) labels.push({ priority, label });
 				return;
 			}
-			const at = centreOf(f.geometry);
+			const at = centreOf(f);
 			if (!at || !visible(at)) return;
 			const xy = projection(at)!;
 			labels.push({
 				priority,
 				label:
 					m.placement === 'beside'
-						? pointLabel(text, xy, options, m.offset ?? 0, style)
-						: centredLabel(shapeText(text, options), xy, style)
+						? pointLabel(
+								xy,
+								options,
+								m.offset ?? 0,
+								style,
+								anchors.orders.get(style.feature!),
+								anchors.hidden.has(style.feature!)
+							)
+						: centredLabel(xy, options, style, inBox)
 			});
 		}
 	};
@@ -357,11 +485,11 @@ export function stillSvg(
 	for (const place of data.countryLabels.features) {
 		if (place.geometry.type !== 'Point' || !fromZoom(place) || !visible(place.geometry.coordinates))
 			continue;
-		const shaped = shapeText(String(place.properties?.name ?? '').toUpperCase(), name);
+		const text = String(place.properties?.name ?? '').toUpperCase();
 		const at = projection(place.geometry.coordinates as [number, number])!;
 		labels.push({
 			priority: name.priority,
-			label: centredLabel(shaped, at, textStyle(name, name.colour))
+			label: centredLabel(at, name, textStyle(text, null, name, name.colour), inBox)
 		});
 	}
 
@@ -369,9 +497,11 @@ export function stillSvg(
 		labels.sort((a, b) => a.priority - b.priority).map((l) => l.label),
 		image
 	);
-	return (
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${image.width}" height="${image.height}" viewBox="0 0 ${image.width} ${image.height}">` +
-		[...shapes, ...dots, ...placed].join('') +
-		'</svg>'
-	);
+	return {
+		svg:
+			`<svg xmlns="http://www.w3.org/2000/svg" width="${image.width}" height="${image.height}" viewBox="0 0 ${image.width} ${image.height}">` +
+			[...shapes, ...dots, ...placed.svg].join('') +
+			'</svg>',
+		labels: placed.outcomes
+	};
 }

@@ -1,9 +1,9 @@
 // Map labels for the stills, shaped with the same font the live map uses (Noto Sans, read with
 // fontkit) and written as SVG paths: the still needs no font at render time, and its labels have
-// the widths the collision boxes assume. Lines wrap and space like MapLibre's (max width in ems,
-// line height 1.2, letter spacing in ems).
+// the widths the collision boxes assume. Lines wrap and space like MapLibre's (label-text.ts).
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { LINE_HEIGHT, wrapText, type LineWidth, type TextOptions } from '$lib/map/label-text';
 
 const require = createRequire(import.meta.url);
 
@@ -13,14 +13,7 @@ const FONT_FILE = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-4
 let font: fontkit.Font | null = null;
 const loadFont = () => (font ??= fontkit.openSync(FONT_FILE) as fontkit.Font);
 
-export interface TextOptions {
-	/** In CSS px. */
-	size: number;
-	/** Extra space between letters, in ems. */
-	letterSpacing?: number;
-	/** Wrap at this width, in ems (MapLibre's text-max-width). */
-	maxWidth?: number;
-}
+export type { TextOptions };
 
 /** A label laid out at the origin: its lines' outlines, and its size in px. */
 export interface ShapedText {
@@ -30,38 +23,23 @@ export interface ShapedText {
 	height: number;
 }
 
-const LINE_HEIGHT = 1.2;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function lineWidth(text: string, { size, letterSpacing = 0 }: TextOptions): number {
+export const lineWidth: LineWidth = (text, { size, letterSpacing = 0 }) => {
 	const f = loadFont();
 	const run = f.layout(text);
 	return (
 		(run.advanceWidth / f.unitsPerEm) * size +
 		Math.max(0, run.glyphs.length - 1) * letterSpacing * size
 	);
-}
-
-/** Greedy word wrap at `maxWidth` ems. */
-function wrap(text: string, options: TextOptions): string[] {
-	if (!options.maxWidth) return [text];
-	const limit = options.maxWidth * options.size;
-	const lines: string[] = [];
-	for (const word of text.split(' ')) {
-		const last = lines.at(-1);
-		if (last !== undefined && lineWidth(`${last} ${word}`, options) <= limit)
-			lines[lines.length - 1] = `${last} ${word}`;
-		else lines.push(word);
-	}
-	return lines;
-}
+};
 
 /** Lays `text` out as outlines: each line centred on the widest, baselines 1.2 ems apart. */
 export function shapeText(text: string, options: TextOptions): ShapedText {
 	const f = loadFont();
 	const { size, letterSpacing = 0 } = options;
 	const scale = size / f.unitsPerEm;
-	const lines = wrap(text, options);
+	const lines = wrapText(text, options, lineWidth);
 	const widths = lines.map((l) => lineWidth(l, options));
 	const width = Math.max(...widths);
 	const parts: string[] = [];

@@ -1,0 +1,215 @@
+// Which side of its point a place's name goes: MapLibre tries a name's anchors in order and takes
+// the first that collides with no other name; this puts first, for the camera and box at hand,
+// the anchors that keep the name clear of the lines the view draws (a front line past a town, a
+// boundary past a cape, a route leaving a city). The live map (the controller, at each view) and
+// the stills (draw-still.ts) take the same order from the same data, measured the same way.
+import type { Feature, FeatureCollection } from 'geojson';
+import { geoDistance } from 'd3-geo';
+import type { Camera, LayerInfo, MapView } from '$lib/content/types';
+import { LAYER_DRAWINGS, markFor, markText } from './layer-kinds';
+import { textSize, type LineWidth } from './label-text';
+import type { Insets } from './framing';
+import { cameraProjection, type Box } from './projection';
+import type { MapData } from './style';
+
+/** MapLibre's anchors, named for the side of the text at the point ("left": the text to its
+ *  right), in the order a name tries them when no line is in the way. */
+export const ANCHORS = [
+	'left',
+	'right',
+	'top',
+	'bottom',
+	'bottom-right',
+	'bottom-left',
+	'top-right',
+	'top-left'
+] as const;
+export type Anchor = (typeof ANCHORS)[number];
+
+/** MapLibre's padding around a name's collision box. */
+export const LABEL_PADDING = 2;
+
+/** How near a name may come to a line it does not name, in CSS px. */
+export const LINE_CLEARANCE = 4;
+
+type Rect = [x0: number, y0: number, x1: number, y1: number];
+type XY = [number, number];
+
+/** Where an anchor puts a text box of `w` × `h` for a point at `[x, y]`, `r` px away (MapLibre's
+ *  radial offset: straight out for a side, r/√2 each way for a corner). */
+export function anchoredBox(anchor: Anchor, [x, y]: XY, w: number, h: number, r: number): XY {
+	const d = r / Math.SQRT2;
+	const horizontal = anchor.endsWith('left') ? 1 : anchor.endsWith('right') ? -1 : 0;
+	const vertical = anchor.startsWith('top') ? 1 : anchor.startsWith('bottom') ? -1 : 0;
+	const step = horizontal && vertical ? d : r;
+	const cx = x + horizontal * step + (horizontal ? (horizontal * w) / 2 : 0);
+	const cy = y + vertical * step + (vertical ? (vertical * h) / 2 : 0);
+	return [cx - w / 2, cy - h / 2];
+}
+
+/** MapLibre's text-variable-anchor-offset for an order: each anchor with its offset in ems. */
+export function anchorOffsets(order: readonly Anchor[], radialEm: number): unknown[] {
+	const d = radialEm / Math.SQRT2;
+	return order.flatMap((a) => {
+		const horizontal = a.endsWith('left') ? 1 : a.endsWith('right') ? -1 : 0;
+		const vertical = a.startsWith('top') ? 1 : a.startsWith('bottom') ? -1 : 0;
+		const step = horizontal && vertical ? d : radialEm;
+		return [a, [horizontal * step, vertical * step]];
+	});
+}
+
+/** The distance from a point to a segment. */
+function toSegment([x, y]: XY, [ax, ay]: XY, [bx, by]: XY) {
+	const [dx, dy] = [bx - ax, by - ay];
+	const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
+	return Math.hypot(x - ax - t * dx, y - ay - t * dy);
+}
+
+/** The distance from a segment to a rectangle (0 when it touches or crosses it). */
+export function segmentToRect(a: XY, b: XY, [x0, y0, x1, y1]: Rect): number {
+	const inside = ([x, y]: XY) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
+	if (inside(a) || inside(b)) return 0;
+	const corners: XY[] = [
+		[x0, y0],
+		[x1, y0],
+		[x1, y1],
+		[x0, y1]
+	];
+	const edges = corners.map((c, i) => [c, corners[(i + 1) % 4]] as const);
+	const side = (p: XY, q: XY, r: XY) =>
+		Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+	const crosses = ([c, e]: readonly [XY, XY]) =>
+		side(a, b, c) !== side(a, b, e) && side(c, e, a) !== side(c, e, b);
+	if (edges.some(crosses)) return 0;
+	return Math.min(
+		...corners.map((c) => toSegment(c, a, b)),
+		...[a, b].flatMap((p) => edges.map(([c, e]) => toSegment(p, c, e)))
+	);
+}
+
+/** The nearest a line of `lines` comes to a rectangle, in px. */
+export function distanceToLines(rect: Rect, lines: XY[][]): number {
+	let best = Infinity;
+	for (const line of lines)
+		for (let i = 1; i < line.length && best > 0; i++)
+			best = Math.min(best, segmentToRect(line[i - 1], line[i], rect));
+	return best;
+}
+
+/** The lines a view draws (every line feature of its layers), by feature id, as the visible
+ *  stretches of each in px. */
+export function viewLines(
+	view: MapView,
+	data: MapData,
+	camera: Camera,
+	box: Box
+): { feature: string; points: XY[] }[] {
+	const projection = cameraProjection(camera, box);
+	const horizon = ((projection.clipAngle() ?? 90) * Math.PI) / 180;
+	const out: { feature: string; points: XY[] }[] = [];
+	for (const id of view.layers) {
+		for (const f of (data.layers[id] as FeatureCollection | undefined)?.features ?? []) {
+			const g = f.geometry;
+			const parts =
+				g.type === 'LineString'
+					? [g.coordinates]
+					: g.type === 'MultiLineString'
+						? g.coordinates
+						: [];
+			for (const part of parts) {
+				let run: XY[] = [];
+				const flush = () => {
+					if (run.length > 1) out.push({ feature: String(f.properties?.id), points: run });
+					run = [];
+				};
+				for (const p of part) {
+					if (geoDistance(p as XY, camera.center) < horizon) run.push(projection(p as XY)!);
+					else flush();
+				}
+				flush();
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * For the camera and box at hand, the anchors each name set beside its point (by feature id) may
+ * take: those that keep it inside the box, clear of its controls and LINE_CLEARANCE px from every
+ * line it does not name, in the usual order (names that may take any are left out). A name with
+ * no such anchor is `hidden`: it would be cut or sit on a line, so it is not shown (but still
+ * takes its place, as the centred names that do not fit do, label-fit.ts).
+ */
+export function anchorOrders(
+	view: MapView,
+	layers: LayerInfo[],
+	data: MapData,
+	camera: Camera,
+	box: Box,
+	insets: Insets,
+	width: LineWidth
+): { orders: Map<string, Anchor[]>; hidden: Set<string> } {
+	const lines = viewLines(view, data, camera, box);
+	const orders = new Map<string, Anchor[]>();
+	const hidden = new Set<string>();
+	const inside = ([x0, y0, x1, y1]: Rect) =>
+		x0 >= insets.left &&
+		y0 >= insets.top &&
+		x1 <= box.width - insets.right &&
+		y1 <= box.height - insets.bottom;
+	const projection = cameraProjection(camera, box);
+	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
+		for (const declared of LAYER_DRAWINGS[layer.kind].marks) {
+			if (declared.mark !== 'text' || declared.placement !== 'beside') continue;
+			for (const f of (data.layers[layer.id] as FeatureCollection).features as Feature[]) {
+				if (f.geometry.type !== 'Point') continue;
+				const id = String(f.properties?.id);
+				const m = markFor(declared, f.properties, view.highlight.includes(id));
+				if (!m) continue;
+				const options = {
+					size: m.size as number,
+					letterSpacing: m.letterSpacing,
+					maxWidth: m.maxWidth
+				};
+				const { width: w, height: h } = textSize(markText(m, f), options, width);
+				const at = projection(f.geometry.coordinates as XY)!;
+				const others = lines.filter((l) => l.feature !== id).map((l) => l.points);
+				const spots = ANCHORS.map((anchor, i) => {
+					const [x, y] = anchoredBox(anchor, at, w, h, (m.offset ?? 0) * options.size);
+					const p = LABEL_PADDING;
+					const d = distanceToLines([x, y, x + w, y + h], others);
+					return {
+						anchor,
+						i,
+						d,
+						clear: d >= LINE_CLEARANCE && inside([x - p, y - p, x + w + p, y + h + p])
+					};
+				});
+				// Only the clear anchors are tried: a name that collides in each of them is not shown.
+				const clear = spots.filter((p) => p.clear).map((p) => p.anchor);
+				if (!clear.length) hidden.add(id);
+				else if (clear.length < ANCHORS.length) orders.set(id, clear);
+			}
+		}
+	}
+	return { orders, hidden };
+}
+
+/** The live map's text-variable-anchor-offset for a layer's names: each name's anchors in order
+ *  (anchorOrders), the usual order for the rest. */
+export function anchorExpression(orders: Map<string, Anchor[]>, radialEm: number): unknown {
+	const usual = ['literal', anchorOffsets(ANCHORS, radialEm)];
+	const byOrder = new Map<string, string[]>();
+	for (const [id, order] of orders)
+		byOrder.set(order.join(' '), [...(byOrder.get(order.join(' ')) ?? []), id]);
+	if (!byOrder.size) return usual;
+	return [
+		'match',
+		['get', 'id'],
+		...[...byOrder].flatMap(([order, ids]) => [
+			ids,
+			['literal', anchorOffsets(order.split(' ') as Anchor[], radialEm)]
+		]),
+		usual
+	];
+}
