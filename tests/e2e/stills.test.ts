@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
-import { frameCamera, subjectPoints } from '$lib/map/framing';
+import { frameCamera, MAP_INSETS, PHONE_INSETS, subjectPoints } from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
 import { mapData } from '$lib/server/map-files';
 import { baseURL, launch, open, sites, visit, VIEWPORTS } from './browser';
@@ -82,7 +82,12 @@ describe('before the live map', () => {
 				const box = (await page.locator(MAP).boundingBox())!;
 				const view = story.views[section.view];
 				const projection = cameraProjection(
-					frameCamera(view, box, subjectPoints(view, await mapData(manifest, '.'))),
+					frameCamera(
+						view,
+						box,
+						subjectPoints(view, await mapData(manifest, '.')),
+						viewport.width <= 760 ? PHONE_INSETS : MAP_INSETS
+					),
 					box
 				);
 				const markers = await page.locator('.place-marker:not([hidden])').evaluateAll((els) =>

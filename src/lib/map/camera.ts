@@ -12,8 +12,9 @@ export const REFERENCE_SIZE = 600;
  *  so that what a view shows is never under a control, on a phone's short map too. */
 export const CONTROL_BAND = 52;
 /** On a phone and in embeds (NARROW_MEDIA) the controls share one band along the bottom edge:
- *  the key and the mode button, 36 px tall, 2 px from it (the key carries the credit). */
-export const PHONE_BAND = 40;
+ *  the key and the mode button, 44 px tall (a finger's target), 2 px from it (the key carries the
+ *  credit). */
+export const PHONE_BAND = 48;
 
 /** Adapts an authored zoom to the map's box, so that a phone's smaller map shows the same area
  *  as a desktop's larger one: one zoom level per halving of the shorter side of the area the
