@@ -8,9 +8,16 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MapView } from '$lib/content/types';
-import { frameCamera, MAP_INSETS, PHONE_INSETS, subjectPoints } from '$lib/map/framing';
-import { anchorOrders } from '$lib/map/label-anchors';
+import type { Camera, MapView } from '$lib/content/types';
+import {
+	frameCamera,
+	MAP_INSETS,
+	PHONE_INSETS,
+	subjectPoints,
+	type Insets
+} from '$lib/map/framing';
+import type { Box } from '$lib/map/projection';
+import { anchorOrders, labelSetting } from '$lib/map/label-anchors';
 import { cutLabels } from '$lib/map/label-fit';
 import { loadContent } from '$lib/server/load-content';
 import { mapData } from '$lib/server/map-files';
@@ -55,44 +62,34 @@ describe('names and lines', async () => {
 	const { story, manifest } = loadContent('.');
 	const data = await mapData(manifest, '.');
 	const view = story.views['ukraine-front'];
+	const setting = (v: MapView, camera: Camera, box: Box, insets: Insets) =>
+		labelSetting({ view: v, layers: manifest.layers, data, camera, box, insets, width: lineWidth });
 
 	it('a town beside the front line may only take the sides clear of it', () => {
 		const box = { width: 390, height: 354 };
 		const camera = frameCamera(view, box, subjectPoints(view, data), PHONE_INSETS);
-		const { orders, hidden } = anchorOrders(
-			view,
-			manifest.layers,
-			data,
-			camera,
-			box,
-			PHONE_INSETS,
-			lineWidth
-		);
+		const { orders, hidden } = anchorOrders(setting(view, camera, box, PHONE_INSETS));
 		// Pokrovsk lies a few km west of the line: never to its right, where the line runs.
 		const pokrovsk = orders.get('pokrovsk');
 		expect(pokrovsk ?? hidden.has('pokrovsk')).toBeTruthy();
 		if (pokrovsk) expect(pokrovsk).not.toContain('left');
 		// With no line in a view, a name keeps the usual order.
 		const noLines = { ...view, layers: ['places', 'towns'] };
-		expect(
-			anchorOrders(noLines, manifest.layers, data, camera, box, PHONE_INSETS, lineWidth).orders.size
-		).toBe(0);
+		expect(anchorOrders(setting(noLines, camera, box, PHONE_INSETS)).orders.size).toBe(0);
 	});
 
 	it('a country name cut by the edge of the box is hidden, one well inside is not', () => {
 		const globe = story.views['three-capitals'];
 		const box = { width: 390, height: 354 };
 		const camera = frameCamera(globe, box, subjectPoints(globe, data), PHONE_INSETS);
-		const cut = cutLabels(globe, manifest.layers, data, camera, box, PHONE_INSETS, lineWidth).map(
-			(l) => l.id
-		);
+		const cut = cutLabels(setting(globe, camera, box, PHONE_INSETS)).map((l) => l.id);
 		expect(cut).toContain('Mexico');
 		expect(cut).not.toContain('Ukraine');
-		// In a wider box the same camera keeps it.
+		// In a wider box the same camera has room for it.
 		const wide = { width: 1600, height: 800 };
-		expect(
-			cutLabels(globe, manifest.layers, data, camera, wide, MAP_INSETS, lineWidth).map((l) => l.id)
-		).not.toContain('Ukraine');
+		expect(cutLabels(setting(globe, camera, wide, MAP_INSETS)).map((l) => l.id)).not.toContain(
+			'Mexico'
+		);
 	});
 });
 

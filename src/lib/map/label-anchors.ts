@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { geoDistance } from 'd3-geo';
 import type { Camera, LayerInfo, MapView } from '$lib/content/types';
-import { LAYER_DRAWINGS, markFor, markText } from './layer-kinds';
+import { LAYER_DRAWINGS, markFor, markText, textOptions } from './layer-kinds';
 import { textSize, type LineWidth } from './label-text';
 import type { Insets } from './framing';
 import { cameraProjection, type Box } from './projection';
@@ -96,17 +96,36 @@ export function distanceToLines(rect: Rect, lines: XY[][]): number {
 	return best;
 }
 
+/** A stretch of a line the view draws, in px, and the feature it belongs to. */
+export interface ViewLine {
+	feature: string;
+	points: XY[];
+}
+
+/** Where a view's names are set: the view and its data, the camera, the map box and its
+ *  controls, the lines the view draws there, and how text is measured (label-text.ts). */
+export interface LabelSetting {
+	view: MapView;
+	layers: LayerInfo[];
+	data: MapData;
+	camera: Camera;
+	box: Box;
+	insets: Insets;
+	width: LineWidth;
+	lines: ViewLine[];
+}
+
+export const labelSetting = (setting: Omit<LabelSetting, 'lines'>): LabelSetting => ({
+	...setting,
+	lines: viewLines(setting.view, setting.data, setting.camera, setting.box)
+});
+
 /** The lines a view draws (every line feature of its layers), by feature id, as the visible
  *  stretches of each in px. */
-export function viewLines(
-	view: MapView,
-	data: MapData,
-	camera: Camera,
-	box: Box
-): { feature: string; points: XY[] }[] {
+function viewLines(view: MapView, data: MapData, camera: Camera, box: Box): ViewLine[] {
 	const projection = cameraProjection(camera, box);
 	const horizon = ((projection.clipAngle() ?? 90) * Math.PI) / 180;
-	const out: { feature: string; points: XY[] }[] = [];
+	const out: ViewLine[] = [];
 	for (const id of view.layers) {
 		for (const f of (data.layers[id] as FeatureCollection | undefined)?.features ?? []) {
 			const g = f.geometry;
@@ -140,16 +159,16 @@ export function viewLines(
  * no such anchor is `hidden`: it would be cut or sit on a line, so it is not shown (but still
  * takes its place, as the centred names that do not fit do, label-fit.ts).
  */
-export function anchorOrders(
-	view: MapView,
-	layers: LayerInfo[],
-	data: MapData,
-	camera: Camera,
-	box: Box,
-	insets: Insets,
-	width: LineWidth
-): { orders: Map<string, Anchor[]>; hidden: Set<string> } {
-	const lines = viewLines(view, data, camera, box);
+export function anchorOrders({
+	view,
+	layers,
+	data,
+	camera,
+	box,
+	insets,
+	width,
+	lines
+}: LabelSetting): { orders: Map<string, Anchor[]>; hidden: Set<string> } {
 	const orders = new Map<string, Anchor[]>();
 	const hidden = new Set<string>();
 	const inside = ([x0, y0, x1, y1]: Rect) =>
@@ -166,27 +185,19 @@ export function anchorOrders(
 				const id = String(f.properties?.id);
 				const m = markFor(declared, f.properties, view.highlight.includes(id));
 				if (!m) continue;
-				const options = {
-					size: m.size as number,
-					letterSpacing: m.letterSpacing,
-					maxWidth: m.maxWidth
-				};
+				const options = textOptions(m);
 				const { width: w, height: h } = textSize(markText(m, f), options, width);
 				const at = projection(f.geometry.coordinates as XY)!;
 				const others = lines.filter((l) => l.feature !== id).map((l) => l.points);
-				const spots = ANCHORS.map((anchor, i) => {
-					const [x, y] = anchoredBox(anchor, at, w, h, (m.offset ?? 0) * options.size);
-					const p = LABEL_PADDING;
-					const d = distanceToLines([x, y, x + w, y + h], others);
-					return {
-						anchor,
-						i,
-						d,
-						clear: d >= LINE_CLEARANCE && inside([x - p, y - p, x + w + p, y + h + p])
-					};
-				});
+				const p = LABEL_PADDING;
 				// Only the clear anchors are tried: a name that collides in each of them is not shown.
-				const clear = spots.filter((p) => p.clear).map((p) => p.anchor);
+				const clear = ANCHORS.filter((anchor) => {
+					const [x, y] = anchoredBox(anchor, at, w, h, (m.offset ?? 0) * options.size);
+					return (
+						distanceToLines([x, y, x + w, y + h], others) >= LINE_CLEARANCE &&
+						inside([x - p, y - p, x + w + p, y + h + p])
+					);
+				});
 				if (!clear.length) hidden.add(id);
 				else if (clear.length < ANCHORS.length) orders.set(id, clear);
 			}

@@ -4,11 +4,11 @@
 // set by the controller for the camera it flies to), and the stills drop them by the same rule
 // (draw-still.ts): both see the same labels.
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Camera, LayerInfo, MapView } from '$lib/content/types';
+import type { LayerInfo, MapView } from '$lib/content/types';
 import type { Insets } from './framing';
-import { BASEMAP, LAYER_DRAWINGS, markFor, markText } from './layer-kinds';
-import { distanceToLines, LABEL_PADDING, LINE_CLEARANCE, viewLines } from './label-anchors';
-import { textSize, type LineWidth, type TextOptions } from './label-text';
+import { BASEMAP, LAYER_DRAWINGS, markFor, markText, textOptions } from './layer-kinds';
+import { distanceToLines, LABEL_PADDING, LINE_CLEARANCE, type LabelSetting } from './label-anchors';
+import { textSize, type TextOptions } from './label-text';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
 
@@ -82,18 +82,13 @@ export function centredLabels(view: MapView, layers: LayerInfo[], data: MapData)
 				const m = markFor(declared, f.properties, view.highlight.includes(f.properties?.id));
 				const at = centreOf(f);
 				if (!m || !at) continue;
-				const options = {
-					size: m.size as number,
-					letterSpacing: m.letterSpacing,
-					maxWidth: m.maxWidth
-				};
 				out.push({
 					source: layer.id,
 					id: String(f.properties?.id),
 					names: namedFeature(f),
 					text: markText(m, f),
 					at,
-					options
+					options: textOptions(m)
 				});
 			}
 		}
@@ -110,18 +105,10 @@ export function centreOf(f: Feature): [number, number] | null {
 	return ring.length > 3 ? [(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2] : null;
 }
 
-/** The centred names of a view that do not fit in `box` for `camera`. */
-export function cutLabels(
-	view: MapView,
-	layers: LayerInfo[],
-	data: MapData,
-	camera: Camera,
-	box: Box,
-	insets: Insets,
-	width: LineWidth
-): CentredLabel[] {
+/** The centred names of a view that do not fit in the box. */
+export function cutLabels(setting: LabelSetting): CentredLabel[] {
+	const { view, layers, data, camera, box, insets, width, lines } = setting;
 	const projection = cameraProjection(camera, box);
-	const lines = viewLines(view, data, camera, box);
 	return centredLabels(view, layers, data).filter((l) => {
 		const xy = projection(l.at);
 		const others = lines.filter((line) => line.feature !== l.names).map((line) => line.points);

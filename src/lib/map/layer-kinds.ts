@@ -5,6 +5,7 @@
 // change here shows everywhere (tests/unit/layer-kinds.test.ts holds the three to the same values).
 import type { FeatureInfo, LayerKind } from '$lib/content/types';
 import type { Token } from '$lib/theme/tokens';
+import type { TextOptions } from './label-text';
 
 /** A value that differs for a highlighted feature (one the section's text is about). */
 export type Lit<T> = T | { base: T; lit: T };
@@ -276,6 +277,13 @@ export function markFor<M extends Mark>(
 	);
 	return resolved as unknown as M;
 }
+
+/** How a text mark's text is laid out (label-text.ts). */
+export const textOptions = (m: TextMark): TextOptions => ({
+	size: m.size as number,
+	letterSpacing: m.letterSpacing,
+	maxWidth: m.maxWidth
+});
 
 /** The text a text mark shows for a feature. */
 export function markText(m: TextMark, f: { properties: Record<string, unknown> | null }): string {

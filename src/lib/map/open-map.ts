@@ -12,7 +12,7 @@ import { loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
 import { buildStyle, themePaint, type MapData } from './style';
 import { frameCamera, MAP_INSETS, NARROW_MEDIA, PHONE_INSETS, subjectPoints } from './framing';
-import { anchorExpression, anchorOrders } from './label-anchors';
+import { anchorExpression, anchorOrders, labelSetting } from './label-anchors';
 import { cutLabels } from './label-fit';
 import type { LineWidth } from './label-text';
 import { LAYER_DRAWINGS, type TextMark } from './layer-kinds';
@@ -60,7 +60,8 @@ function framer(data: MapData, layers: LayerInfo[], width: LineWidth): Frame {
 		if (!known.has(key)) {
 			const insets = narrow ? PHONE_INSETS : MAP_INSETS;
 			const camera = frameCamera(view, box, subjectPoints(view, data), insets);
-			const { orders, hidden } = anchorOrders(view, layers, data, camera, box, insets, width);
+			const setting = labelSetting({ view, layers, data, camera, box, insets, width });
+			const { orders, hidden } = anchorOrders(setting);
 			const anchors = layers.flatMap((layer) => {
 				const mark = LAYER_DRAWINGS[layer.kind].marks.find(
 					(m) => m.mark === 'text' && m.placement === 'beside'
@@ -69,7 +70,7 @@ function framer(data: MapData, layers: LayerInfo[], width: LineWidth): Frame {
 					? [{ layer: `${layer.id}:label`, value: anchorExpression(orders, mark.offset ?? 0) }]
 					: [];
 			});
-			const cut = cutLabels(view, layers, data, camera, box, insets, width);
+			const cut = cutLabels(setting);
 			known.set(key, {
 				camera,
 				labels: {

@@ -13,6 +13,7 @@ import {
 	markFor,
 	markText,
 	svgDash,
+	textOptions,
 	type DotMark,
 	type FillMark,
 	type LineMark,
@@ -25,8 +26,9 @@ import {
 	anchorOrders,
 	ANCHORS,
 	LABEL_PADDING as PADDING,
-	viewLines,
-	type Anchor
+	labelSetting,
+	type Anchor,
+	type LabelSetting
 } from '$lib/map/label-anchors';
 import type { MapData } from '$lib/map/style';
 import { palette, type Theme, type Token } from '$lib/theme/tokens';
@@ -326,11 +328,12 @@ function clipRun(run: [number, number][], [x0, y0, x1, y1]: Rect): [number, numb
 const longest = (runs: [number, number][][]) =>
 	runs.reduce<[number, number][]>((best, r) => (r.length > best.length ? r : best), []);
 
-/** A still as drawn: its SVG, and what became of each label (for the framing check,
- *  framing-check.ts). */
+/** A still as drawn: its SVG, what became of each label, and where they were set (its camera,
+ *  box and lines), for the framing check (framing-check.ts). */
 export interface StillScene {
 	svg: string;
 	labels: LabelOutcome[];
+	setting: LabelSetting;
 }
 
 export const stillSvg = (...args: Parameters<typeof drawStill>) => drawStill(...args).svg;
@@ -353,7 +356,8 @@ export function drawStill(
 	const path = geoPath(projection).digits(1);
 	// The map box inside the image, and whether a centred name fits in it (label-fit.ts).
 	const [bx, by] = [(image.width - box.width) / 2, (image.height - box.height) / 2];
-	const lines = viewLines(view, data, camera, box);
+	const setting = labelSetting({ view, layers, data, camera, box, insets, width: lineWidth });
+	const { lines } = setting;
 	const inBox = ([x, y]: [number, number], size: ShapedText, names: string | null) =>
 		fitsBox(
 			[x - bx, y - by],
@@ -387,7 +391,7 @@ export function drawStill(
 		}
 	}
 
-	const anchors = anchorOrders(view, layers, data, camera, box, insets, lineWidth);
+	const anchors = anchorOrders(setting);
 	const named = namedElsewhere(data);
 	const dots: string[] = [];
 	const labels: { priority: number; label: Label }[] = [];
@@ -434,7 +438,7 @@ export function drawStill(
 			if (m.minzoom !== undefined && zoom < m.minzoom) return;
 			if (named.has(String(f.properties?.id))) return;
 			const text = markText(m, f);
-			const options = { size: m.size, letterSpacing: m.letterSpacing, maxWidth: m.maxWidth };
+			const options = textOptions(m);
 			const style = textStyle(text, namedFeature(f), m, m.colour as Token);
 			const priority = (m.priority as number) + rank;
 			if (m.placement === 'along' || m.placement === 'line-middle') {
@@ -502,6 +506,7 @@ export function drawStill(
 			`<svg xmlns="http://www.w3.org/2000/svg" width="${image.width}" height="${image.height}" viewBox="0 0 ${image.width} ${image.height}">` +
 			[...shapes, ...dots, ...placed.svg].join('') +
 			'</svg>',
-		labels: placed.outcomes
+		labels: placed.outcomes,
+		setting
 	};
 }

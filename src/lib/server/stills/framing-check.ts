@@ -6,22 +6,10 @@
 // the story file that declares the view.
 import type { LayerInfo, MapView } from '$lib/content/types';
 import type { Box } from '$lib/map/projection';
-import {
-	frameCamera,
-	MAP_INSETS,
-	NO_INSETS,
-	PHONE_INSETS,
-	subjectPoints,
-	type Insets
-} from '$lib/map/framing';
+import { MAP_INSETS, NO_INSETS, PHONE_INSETS, subjectPoints, type Insets } from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
 import type { MapData } from '$lib/map/style';
-import {
-	distanceToLines,
-	LABEL_PADDING as PADDING,
-	LINE_CLEARANCE,
-	viewLines
-} from '$lib/map/label-anchors';
+import { distanceToLines, LABEL_PADDING as PADDING, LINE_CLEARANCE } from '$lib/map/label-anchors';
 import { loadContent } from '../load-content';
 import { mapData } from '../map-files';
 import { readText } from '../read-text';
@@ -83,9 +71,8 @@ export function framingProblems(
 
 	// Every place the view names is shown: its position inside the box and clear of the controls
 	// (a subject is framed so; a highlight must fall inside too), its label placed.
-	const camera = frameCamera(view, box, subjectPoints(view, data), insets);
+	const { camera, lines } = scene.setting;
 	const projection = cameraProjection(camera, box);
-	const lines = viewLines(view, data, camera, box);
 	const outside = new Set<string>();
 	for (const id of new Set([...view.subject, ...view.highlight])) {
 		// Its positions, a long line's every 20th of a degree, so that one crossing the box counts.
