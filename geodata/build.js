@@ -128,6 +128,15 @@ export function readAuthored(srcDir) {
 		layers.push({ stem, file, fc });
 	}
 	if (files.length === 0) errors.push(`${display(srcDir)}: no .geojson files`);
+	// A map label that is another feature's name (`names`) must name one that exists.
+	for (const { file, fc } of layers)
+		for (const f of fc?.features ?? []) {
+			const names = f?.properties?.names;
+			if (names !== undefined && !seenIds.has(names))
+				errors.push(
+					`${file}: feature ${f.properties.id}: properties.names "${names}" is no feature's id`
+				);
+		}
 	return { layers, errors, notices };
 }
 

@@ -44,6 +44,10 @@ const cases: [fixture: string, lines: string[]][] = [
 	],
 	['unclosed-ring', ['area.geojson: feature open-square: ring is not closed']],
 	[
+		'names-unknown',
+		['labels.geojson: feature label-front: properties.names "front-line" is no feature\'s id']
+	],
+	[
 		'self-intersecting-ring',
 		['area.geojson: feature bowtie: exterior ring crosses itself at [-149.5652, 61.5652]']
 	],
