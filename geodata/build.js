@@ -213,9 +213,10 @@ function routesLayer(distances, points) {
  * @param {ReturnType<typeof loadDetailSource>} detail
  * @param {import('../src/lib/data-contract.js').Distance[] | null} distances  null: no distances.json
  * @param {import('./lib/basemap.js').BasemapSpec} basemap
+ * @param {Record<string, any>} [shores]  detail id → its derived land (readShores)
  * @returns {Map<string, string>}
  */
-export function buildOutputs(layers, detail, distances, basemap) {
+export function buildOutputs(layers, detail, distances, basemap, shores = {}) {
 	/** @type {Map<string, string>} */
 	const out = new Map();
 	/** @type {import('../src/lib/data-contract.js').LayerInfo[]} */
@@ -278,7 +279,9 @@ export function buildOutputs(layers, detail, distances, basemap) {
 	const points = pointsOf(layers);
 	for (const clip of basemap.details) {
 		const id = clip.id;
-		const topo = buildDetailClip(detail, clip.bbox);
+		// The full-resolution shore where one was derived (derive-shorelines.js), else the 10m land.
+		const shore = shores[id];
+		const topo = buildDetailClip(detail, clip.bbox, shore?.features);
 		const expect = clip.expect.map((x) => ({
 			name: x.feature,
 			at: /** @type {number[]} */ (points.get(x.feature)),
@@ -286,14 +289,23 @@ export function buildOutputs(layers, detail, distances, basemap) {
 		}));
 		const problems = checkDetailClip(topo, expect);
 		if (problems.length) throw new Error(problems.map((p) => `${id}: ${p}`).join('\n'));
-		const meta = {
-			id,
-			title: clip.title,
-			source: `Natural Earth 4.1 admin-0 countries 1:10m, via npm world-atlas 2.0.2 (${DETAIL_SOURCE}), clipped to bbox`,
-			licence: NATURAL_EARTH_LICENCE,
-			accuracy: 'Natural Earth 1:10m (about 1 km), unsimplified',
-			bbox: clip.bbox
-		};
+		const meta = shore
+			? {
+					id,
+					title: clip.title,
+					source: `land: ${shore.source} (geodata/shorelines/${id}.geojson); borders: Natural Earth 4.1 1:10m`,
+					licence: `land: ${shore.licence}; borders: ${NATURAL_EARTH_LICENCE}`,
+					accuracy: shore.accuracy,
+					bbox: clip.bbox
+				}
+			: {
+					id,
+					title: clip.title,
+					source: `Natural Earth 4.1 admin-0 countries 1:10m, via npm world-atlas 2.0.2 (${DETAIL_SOURCE}), clipped to bbox`,
+					licence: NATURAL_EARTH_LICENCE,
+					accuracy: 'Natural Earth 1:10m (about 1 km), unsimplified',
+					bbox: clip.bbox
+				};
 		out.set(`${id}.topo.json`, JSON.stringify(withMeta(topo, meta)));
 	}
 	return out;
@@ -337,6 +349,26 @@ function parseArgs(argv) {
 	return opts;
 }
 
+/**
+ * The land derived for the detail boxes at full resolution (geodata/shorelines/<id>.geojson,
+ * written by derive-shorelines.js), by detail id.
+ * @param {string} srcDir
+ * @returns {Record<string, any>}
+ */
+export function readShores(srcDir) {
+	const dir = path.join(srcDir, 'shorelines');
+	if (!fs.existsSync(dir)) return {};
+	return Object.fromEntries(
+		fs
+			.readdirSync(dir)
+			.filter((f) => f.endsWith('.geojson'))
+			.map((f) => [
+				f.slice(0, -'.geojson'.length),
+				JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))
+			])
+	);
+}
+
 function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const { layers, errors, notices } = readAuthored(opts.src);
@@ -358,7 +390,7 @@ function main() {
 	}
 	let outputs;
 	try {
-		outputs = buildOutputs(layers, detail, measured.distances, basemap);
+		outputs = buildOutputs(layers, detail, measured.distances, basemap, readShores(opts.src));
 	} catch (e) {
 		console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
 		console.error('geodata: build failed; nothing written');

@@ -38,8 +38,10 @@ export function loadDetailSource() {
  * as a Polygon, to paint water under the clip). meta.bbox repeats the box.
  * @param {ReturnType<typeof loadDetailSource>} source
  * @param {number[]} bbox [west, south, east, north], within −180…180
+ * @param {import('geojson').Feature[]} [shore]  the box's land at a finer resolution (GSHHG,
+ *   derive-shorelines.js), drawn instead of the 10m land; properties { name }
  */
-export function buildDetailClip(source, bbox) {
+export function buildDetailClip(source, bbox, shore) {
 	const boxes = [
 		{ box: bbox, shift: 0 },
 		{ box: [bbox[0] + 360, bbox[1], bbox[2] + 360, bbox[3]], shift: -360 }
@@ -92,7 +94,7 @@ export function buildDetailClip(source, bbox) {
 	]).geometry;
 	/** @type {Record<string, any>} */
 	const objects = {
-		land: { type: 'FeatureCollection', features: land },
+		land: { type: 'FeatureCollection', features: shore ?? land },
 		borders: { type: 'MultiLineString', coordinates: lines },
 		frame
 	};

@@ -36,14 +36,22 @@ const MAX_FIT_ZOOM = 16;
  *  kept): a camera is framed in a few milliseconds, at every change of view. */
 const MAX_POINTS = 160;
 
-/** The positions of the subject's features, from the map's data. */
+/** The positions of the subject's features, from the map's data: every position of each, or,
+ *  past MAX_POINTS in all, an even share of each feature's (its first and last kept), so that a
+ *  long outline never crowds a single place out. */
 export function subjectPoints(view: MapView, data: Pick<MapData, 'layers'>): [number, number][] {
-	const all = allSubjectPoints(view, data);
-	const step = Math.ceil(all.length / MAX_POINTS);
-	return step <= 1 ? all : all.filter((_, i) => i % step === 0 || i === all.length - 1);
+	const each = subjectFeatures(view, data);
+	const total = each.reduce((n, p) => n + p.length, 0);
+	if (total <= MAX_POINTS) return each.flat();
+	const share = Math.max(2, Math.floor(MAX_POINTS / each.length));
+	return each.flatMap((points) => {
+		const step = Math.ceil(points.length / share);
+		return step <= 1 ? points : points.filter((_, i) => i % step === 0 || i === points.length - 1);
+	});
 }
 
-function allSubjectPoints(view: MapView, data: Pick<MapData, 'layers'>): [number, number][] {
+/** Each subject feature's positions. */
+function subjectFeatures(view: MapView, data: Pick<MapData, 'layers'>): [number, number][][] {
 	const wanted = new Set(view.subject);
 	const positions = (g: Feature['geometry']): Position[] =>
 		g.type === 'Point'
@@ -58,7 +66,7 @@ function allSubjectPoints(view: MapView, data: Pick<MapData, 'layers'>): [number
 	return view.layers.flatMap((layer) =>
 		((data.layers[layer] as FeatureCollection | undefined)?.features ?? [])
 			.filter((f) => wanted.has(String(f.properties?.id)))
-			.flatMap((f) => positions(f.geometry).map((p) => [p[0], p[1]] as [number, number]))
+			.map((f) => positions(f.geometry).map((p) => [p[0], p[1]] as [number, number]))
 	);
 }
 

@@ -117,24 +117,36 @@ export interface LabelSetting {
 
 export const labelSetting = (setting: Omit<LabelSetting, 'lines'>): LabelSetting => ({
 	...setting,
-	lines: viewLines(setting.view, setting.data, setting.camera, setting.box)
+	lines: viewLines(setting.view, setting.layers, setting.data, setting.camera, setting.box)
 });
 
-/** The lines a view draws (every line feature of its layers), by feature id, as the visible
- *  stretches of each in px. */
-function viewLines(view: MapView, data: MapData, camera: Camera, box: Box): ViewLine[] {
+/** The lines a view draws (every line feature of its layers, and the outlines of the shapes
+ *  names keep clear of), by feature id, as the visible stretches of each in px. */
+function viewLines(
+	view: MapView,
+	layers: LayerInfo[],
+	data: MapData,
+	camera: Camera,
+	box: Box
+): ViewLine[] {
 	const projection = cameraProjection(camera, box);
 	const horizon = ((projection.clipAngle() ?? 90) * Math.PI) / 180;
 	const out: ViewLine[] = [];
-	for (const id of view.layers) {
-		for (const f of (data.layers[id] as FeatureCollection | undefined)?.features ?? []) {
+	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
+		const from = LAYER_DRAWINGS[layer.kind].keepClearFrom;
+		const outlines = from !== undefined && camera.zoom >= from;
+		for (const f of (data.layers[layer.id] as FeatureCollection | undefined)?.features ?? []) {
 			const g = f.geometry;
 			const parts =
 				g.type === 'LineString'
 					? [g.coordinates]
 					: g.type === 'MultiLineString'
 						? g.coordinates
-						: [];
+						: outlines && g.type === 'Polygon'
+							? g.coordinates
+							: outlines && g.type === 'MultiPolygon'
+								? g.coordinates.flat()
+								: [];
 			for (const part of parts) {
 				let run: XY[] = [];
 				const flush = () => {

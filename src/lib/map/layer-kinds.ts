@@ -80,6 +80,9 @@ export interface KindDrawing {
 	fromMinzoom?: boolean;
 	/** The names of features with a lower `rank` property win collisions. */
 	ranked?: boolean;
+	/** From this zoom, names keep clear of its shapes' outlines as of lines (label-anchors.ts):
+	 *  shapes solid and, by then, wide enough that a name across one is unreadable (a runway). */
+	keepClearFrom?: number;
 }
 
 /** How strongly held ground is shaded, under the front line. */
@@ -140,8 +143,7 @@ export const LAYER_DRAWINGS: Record<LayerKind, KindDrawing> = {
 				spacing: 1000,
 				halo: 'labelHalo',
 				haloWidth: 1.5,
-				// A boundary's name is placed before the places' beside it.
-				priority: 0.5,
+				priority: 2,
 				unnamed: { by: 'lineKind', values: ['date-line'] }
 			}
 		]
@@ -173,6 +175,7 @@ export const LAYER_DRAWINGS: Record<LayerKind, KindDrawing> = {
 	'held-area': { marks: [{ mark: 'fill', colour: 'heldGround', opacity: HELD_OPACITY }] },
 	// Runways, named by their designators only where they are large enough to carry them.
 	runway: {
+		keepClearFrom: 11,
 		marks: [
 			{ mark: 'fill', colour: 'runway', opacity: 1 },
 			{
@@ -277,6 +280,11 @@ export function markFor<M extends Mark>(
 	);
 	return resolved as unknown as M;
 }
+
+/** The priority of a text mark's layer: its names are placed before those of layers with a
+ *  higher one (style.ts orders MapLibre's layers by it; the stills place names by it). */
+export const basePriority = (m: TextMark): number =>
+	litPair(m.priority)?.base ?? (m.priority as number);
 
 /** How a text mark's text is laid out (label-text.ts). */
 export const textOptions = (m: TextMark): TextOptions => ({

@@ -6,6 +6,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { LayerInfo } from '$lib/content/types';
 import { palette, type Theme, type Token } from '$lib/theme/tokens';
 import {
+	basePriority,
 	BASEMAP,
 	LAYER_DRAWINGS,
 	litPair,

@@ -10,6 +10,7 @@ import { frameCamera, subjectPoints, type Insets } from '$lib/map/framing';
 import {
 	BASEMAP,
 	LAYER_DRAWINGS,
+	basePriority,
 	markFor,
 	markText,
 	svgDash,
@@ -229,8 +230,8 @@ function lineLabel(
 		];
 		return { at: [mx, my] as [number, number], spot: { x, y, angle, box } };
 	};
-	// Only where the whole name lies along the stretch.
-	const half = shaped.width / 2 / total;
+	// Only where the whole name, with its padding, lies along the stretch.
+	const half = (shaped.width / 2 + 2 * PADDING) / total;
 	const spots = ALONG.filter((f) => f >= half && f <= 1 - half).map(spotAt);
 	if (!spots.length) return null;
 	return { shaped, ...style, at: spots[0].at, spots: spots.map((s) => s.spot) };
@@ -410,7 +411,7 @@ export function drawStill(
 
 	/** How each kind of mark draws one feature (the mark's values already chosen for it). */
 	const draw: {
-		[K in Mark['mark']]: (m: Extract<Mark, { mark: K }>, f: Feature, rank: number) => void;
+		[K in Mark['mark']]: (m: Extract<Mark, { mark: K }>, f: Feature, order: number) => void;
 	} = {
 		fill: (m: FillMark, f) => shapes.push(fill(f, m.colour, m.opacity as number)),
 		line: (m: LineMark, f) => {
@@ -434,13 +435,13 @@ export function drawStill(
 				`<circle cx="${f1(x)}" cy="${f1(y)}" r="${r}" fill="${colours[m.colour as Token]}" stroke="${colours[m.outline]}" stroke-width="${m.outlineWidth}"/>`
 			);
 		},
-		text: (m: TextMark, f, rank) => {
+		text: (m: TextMark, f, order) => {
 			if (m.minzoom !== undefined && zoom < m.minzoom) return;
 			if (named.has(String(f.properties?.id))) return;
 			const text = markText(m, f);
 			const options = textOptions(m);
 			const style = textStyle(text, namedFeature(f), m, m.colour as Token);
-			const priority = (m.priority as number) + rank;
+			const priority = order;
 			if (m.placement === 'along' || m.placement === 'line-middle') {
 				// The middle of the longest stretch the reader sees: inside the map box.
 				const runs = screenLines(f.geometry, projection, horizon, camera.center);
@@ -476,11 +477,15 @@ export function drawStill(
 		for (const feature of (data.layers[layer.id] as FeatureCollection).features) {
 			if (drawing.fromMinzoom && !fromZoom(feature)) continue;
 			const on = view.highlight.includes(String(feature.properties?.id));
-			const rank = drawing.ranked ? Number(feature.properties?.rank ?? 9) / 10 : 0;
+			// Names are placed as MapLibre places them: layer by layer, the layers in the order of
+			// their marks' priority (style.ts), and within a layer the highlighted first, then by rank.
+			const rank = drawing.ranked ? Number(feature.properties?.rank ?? 9) : 0;
 			for (const declared of drawing.marks) {
 				const mark = markFor(declared, feature.properties, on);
+				const layer = declared.mark === 'text' ? basePriority(declared) : 0;
+				const order = layer + (on ? 0 : 0.01) + rank / 1000;
 				if (mark)
-					(draw[mark.mark] as (m: Mark, f: Feature, rank: number) => void)(mark, feature, rank);
+					(draw[mark.mark] as (m: Mark, f: Feature, order: number) => void)(mark, feature, order);
 			}
 		}
 	}
