@@ -157,12 +157,13 @@ export function pointsOf(layers) {
  * @returns {{ distances: import('../src/lib/data-contract.js').Distance[] | null, errors: string[] }}
  */
 export function readDistances(srcDir, layers, detail) {
+	const shores = readShores(srcDir);
 	const full = path.join(srcDir, 'distances.json');
 	if (!fs.existsSync(full)) return { distances: null, errors: [] };
 	const file = display(full);
 	const { value: specs, error } = readJsonFile(full, file);
 	if (error) return { distances: null, errors: [error] };
-	return measureDistances(file, specs, pointsOf(layers), landPolygons(detail));
+	return measureDistances(file, specs, pointsOf(layers), landPolygons(detail, shores));
 }
 
 /**

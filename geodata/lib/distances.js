@@ -1,8 +1,9 @@
 // Why this file exists: a story quotes distances (a strait, a gap between islands, two capitals).
 // Typed figures drift from the map; these are measured from the data the map draws.
 // geodata/distances.json names the two ends of each distance: `{ "point": id }`, a point feature
-// of any layer, or `{ "land": id }`, the Natural Earth 1:10m land polygon (one polygon of a
-// country's MultiPolygon, the source of the detail clips) that contains that place. Everything
+// of any layer, or `{ "land": id }`, the land polygon that contains that place: the
+// full-resolution GSHHG land the map draws in its detail boxes, else the Natural Earth 1:10m one
+// (one polygon of a country's MultiPolygon). Everything
 // is measured with turf on a sphere (R = 6371.0088 km), in kilometres.
 
 import * as turf from '@turf/turf';
@@ -11,7 +12,7 @@ import { asPolygons } from './geometry.js';
 
 export const METHODS = {
 	point: 'great circle between the two points (turf, spherical Earth)',
-	land: 'closest shores of the Natural Earth 1:10m land polygons containing the two places (turf, spherical Earth)'
+	land: 'closest shores of the land polygons containing the two places: GSHHG 2.3.7 at full resolution where the map draws it (geodata/shorelines/), else Natural Earth 1:10m (turf, spherical Earth)'
 };
 
 /**
@@ -21,12 +22,18 @@ export const METHODS = {
  */
 
 /**
- * Every polygon of the 10m countries, as returned by loadDetailSource() in detail.js.
+ * Every land polygon: those of the full-resolution shores (geodata/shorelines/, drawn in the
+ * detail boxes) first, then every polygon of the 10m countries (loadDetailSource() in detail.js).
  * @param {{ countries: import('geojson').FeatureCollection }} detail
+ * @param {Record<string, { features: import('geojson').Feature[] }>} [shores]
  * @returns {LandPolygon[]}
  */
-export function landPolygons(detail) {
-	return detail.countries.features.flatMap((f) =>
+export function landPolygons(detail, shores = {}) {
+	const features = [
+		...Object.values(shores).flatMap((s) => s.features),
+		...detail.countries.features
+	];
+	return features.flatMap((f) =>
 		asPolygons(f.geometry).map((polygon, index) => ({
 			country: String(f.properties?.name),
 			index,
