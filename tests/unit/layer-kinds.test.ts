@@ -10,7 +10,9 @@ import type { LayerInfo, LayerKind, MapView } from '$lib/content/types';
 import { LAYER_KINDS } from '$lib/data-contract.js';
 import { LAYER_DRAWINGS, pick, svgDash, swatch } from '$lib/map/layer-kinds';
 import { layersFor, type MapData } from '$lib/map/style';
+import { overlayLines } from '$lib/map/route-overlay';
 import { stillSvg } from '$lib/server/stills/draw-still';
+import { lineWidth } from '$lib/server/stills/text';
 import { NO_INSETS } from '$lib/map/framing';
 import { palette, THEMES } from '$lib/theme/tokens';
 
@@ -51,8 +53,8 @@ function sample(kind: LayerKind): Feature {
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The still of one layer of `kind`, its feature not highlighted. */
-function still(kind: LayerKind, theme: (typeof THEMES)[number]): string {
+/** One layer of `kind` with its sample feature, and a view of it. */
+function fixture(kind: LayerKind) {
 	const layer = {
 		id: 'layer',
 		title: 'A layer',
@@ -77,8 +79,33 @@ function still(kind: LayerKind, theme: (typeof THEMES)[number]): string {
 		subject: [],
 		padding: 0
 	} as unknown as MapView;
-	const box = { width: 600, height: 600 };
+	return { layer, data, view, box: { width: 600, height: 600 } };
+}
+
+/** The still of one layer of `kind`, its feature not highlighted. */
+function still(kind: LayerKind, theme: (typeof THEMES)[number]): string {
+	const { layer, data, view, box } = fixture(kind);
 	return stillSvg(view, [layer], data, { box, image: box, insets: NO_INSETS }, theme);
+}
+
+/** How the live map draws a kind: MapLibre's layers, or, for a kind the overlay draws
+ *  (route-overlay.ts), its SVG line and name as the same paint properties. */
+function live(kind: LayerKind, theme: (typeof THEMES)[number]): LayerSpecification[] {
+	if (!LAYER_DRAWINGS[kind].overlay) return layersFor({ id: 'layer', kind } as LayerInfo, theme);
+	const colours = palette(theme);
+	const { layer, data, view, box } = fixture(kind);
+	const [line] = overlayLines(['layer'], [layer], data, view.camera, box, lineWidth);
+	return [
+		{ type: 'line', paint: { 'line-color': colours[line.colour], 'line-width': line.width } },
+		{
+			type: 'symbol',
+			paint: {
+				'text-color': colours[line.label!.colour],
+				'text-halo-color': colours[line.label!.halo]
+			},
+			layout: { 'text-size': line.label!.size }
+		}
+	] as unknown as LayerSpecification[];
 }
 
 /** A MapLibre paint value as a feature that is not highlighted, of no variant, gets it. */
@@ -108,7 +135,7 @@ describe.each(THEMES)('layer kinds, %s theme', (theme) => {
 	const colours = palette(theme);
 
 	it.each(KINDS)('%s: the live map, the still and the key agree', (kind) => {
-		const layers = layersFor({ id: 'layer', kind } as LayerInfo, theme);
+		const layers = live(kind, theme);
 		const svg = still(kind, theme);
 		const key = swatch(kind, colours);
 		const { marks } = LAYER_DRAWINGS[kind];

@@ -7,6 +7,7 @@
 // place markers (buttons in its markup, pinned to the map with `pin`).
 import type { Camera, FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom, formatCamera } from './camera';
+import type { OverlayLine } from './route-overlay';
 import { diffView } from './view-diff';
 
 interface CameraOptions {
@@ -43,7 +44,7 @@ export interface MapLike {
 		options: { layers: string[] }
 	): { properties: Record<string, unknown> }[];
 	on(
-		event: 'moveend' | 'resize' | 'idle' | 'webglcontextlost' | 'webglcontextrestored',
+		event: 'move' | 'moveend' | 'resize' | 'idle' | 'webglcontextlost' | 'webglcontextrestored',
 		listener: () => void
 	): unknown;
 	on(event: 'movestart', listener: (e: { originalEvent?: unknown }) => void): unknown;
@@ -66,6 +67,14 @@ export type Frame = (
 	view: MapView,
 	box: { width: number; height: number }
 ) => { camera: Camera; labels: LabelPlan };
+
+/** The lines drawn over the map for the data layers shown, for a camera in a box
+ *  (route-overlay.ts, with the map's data). */
+export type DrawOver = (
+	shown: string[],
+	camera: Camera,
+	box: { width: number; height: number }
+) => OverlayLine[];
 
 /** Pins an element (a feature's button) to a position on the map until `remove` is called. */
 export type Pin = (element: HTMLElement, lngLat: [number, number]) => { remove(): void };
@@ -138,6 +147,8 @@ export class MapController {
 	covered: ((x: number, y: number) => boolean) | null = null;
 	/** Ids of the marked features inside the map's box (the others' buttons are hidden). */
 	onscreen = $state.raw<ReadonlySet<string>>(new Set());
+	/** The lines drawn over the map (route-overlay.ts), for the camera of the moment. */
+	overlay = $state.raw<OverlayLine[]>([]);
 
 	#map: MapLike | null = null;
 	#pin: Pin | null = null;
@@ -154,6 +165,9 @@ export class MapController {
 	#restoring = false;
 	/** The camera of a view in a box (framing.ts, with the map's data), from open-map. */
 	#frame: Frame | null = null;
+	/** Draws the overlay's lines (open-map), and the data layers shown now. */
+	#drawOver: DrawOver | null = null;
+	#shown = new Set<string>();
 	/** The anchors set on each layer of names, and the names hidden (#setLabels). */
 	#anchors = new Map<string, string>();
 	#hidden = new Map<string, { source: string; id: string }>();
@@ -170,10 +184,12 @@ export class MapController {
 
 	/** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile.
 	 *  `pin` pins the markers' buttons to it. */
-	attach(map: MapLike, pin: Pin, frame?: Frame) {
+	attach(map: MapLike, pin: Pin, frame?: Frame, drawOver?: DrawOver) {
 		this.#map = map;
 		this.#pin = pin;
 		this.#frame = frame ?? null;
+		this.#drawOver = drawOver ?? null;
+		map.on('move', () => this.#redrawOverlay());
 		map.on('movestart', (e) => {
 			this.moving = true;
 			// A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
@@ -355,6 +371,9 @@ export class MapController {
 
 	#setVisible(layerId: string, visible: boolean) {
 		const map = this.#map!;
+		if (visible) this.#shown.add(layerId);
+		else this.#shown.delete(layerId);
+		this.#redrawOverlay();
 		for (const id of this.#parts.get(layerId) ?? [])
 			map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 	}
@@ -388,6 +407,14 @@ export class MapController {
 		for (const [k, f] of this.#hidden) if (!now.has(k)) map.setFeatureState(f, { cut: false });
 		for (const [k, f] of now) if (!this.#hidden.has(k)) map.setFeatureState(f, { cut: true });
 		this.#hidden = now;
+	}
+
+	/** The overlay's lines for the camera of the moment. */
+	#redrawOverlay() {
+		const map = this.#map;
+		if (!map || !this.#drawOver) return;
+		const box = { width: map.getContainer().clientWidth, height: map.getContainer().clientHeight };
+		this.overlay = this.#drawOver([...this.#shown], this.#readCamera(), box);
 	}
 
 	/** A button on each feature, so it can be activated by click, tap or keyboard. */

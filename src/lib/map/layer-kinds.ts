@@ -83,6 +83,9 @@ export interface KindDrawing {
 	/** From this zoom, names keep clear of its shapes' outlines as of lines (label-anchors.ts):
 	 *  shapes solid and, by then, wide enough that a name across one is unreadable (a runway). */
 	keepClearFrom?: number;
+	/** Drawn over the map as SVG (route-overlay.ts), not by MapLibre, whose globe cannot draw a
+	 *  line past 85° of latitude. */
+	overlay?: boolean;
 }
 
 /** How strongly held ground is shaded, under the front line. */
@@ -192,6 +195,7 @@ export const LAYER_DRAWINGS: Record<LayerKind, KindDrawing> = {
 		]
 	},
 	route: {
+		overlay: true,
 		marks: [
 			{ mark: 'line', colour: 'route', width: 2, roundCaps: true },
 			{

@@ -6,7 +6,6 @@ import type { Topology } from 'topojson-specification';
 import { base } from '$app/paths';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { LayerInfo, Manifest } from '$lib/content/types';
-import type { MapLike, Pin } from './controller.svelte';
 import { MIN_ZOOM } from './camera';
 import { loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
@@ -16,7 +15,8 @@ import { anchorExpression, anchorOrders, labelSetting } from './label-anchors';
 import { cutLabels } from './label-fit';
 import type { LineWidth } from './label-text';
 import { LAYER_DRAWINGS, type TextMark } from './layer-kinds';
-import type { Frame } from './controller.svelte';
+import { overlayLines } from './route-overlay';
+import type { DrawOver, Frame, MapLike, Pin } from './controller.svelte';
 
 async function fetchTopology(url: string): Promise<Topology> {
 	const response = await fetch(base + url);
@@ -96,6 +96,7 @@ export async function openMap(
 	map: MapLike;
 	pin: Pin;
 	frame: Frame;
+	drawOver: DrawOver;
 	paint: (theme: Theme) => ReturnType<typeof themePaint>;
 }> {
 	if (!hasWebGL2()) throw new Error('WebGL2 is not available');
@@ -143,6 +144,8 @@ export async function openMap(
 		map,
 		pin,
 		frame: framer(data, manifest.layers, width),
+		drawOver: (shown, camera, box) =>
+			overlayLines(shown, manifest.layers, data, camera, box, width),
 		paint: (t) => themePaint(data, manifest.layers, t)
 	};
 }

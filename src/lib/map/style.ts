@@ -205,7 +205,14 @@ export function layersFor(
 	theme: Theme = 'light',
 	namedElsewhere: string[] = []
 ): LayerSpecification[] {
-	const { marks, fromMinzoom: minzoom = false, ranked = false } = LAYER_DRAWINGS[info.kind];
+	const {
+		marks,
+		fromMinzoom: minzoom = false,
+		ranked = false,
+		overlay
+	} = LAYER_DRAWINGS[info.kind];
+	// The overlay draws these (route-overlay.ts).
+	if (overlay) return [];
 	return marks.map((m) => markLayer(m, info, palette(theme), minzoom, ranked, namedElsewhere));
 }
 

@@ -34,6 +34,7 @@ import {
 import type { MapData } from '$lib/map/style';
 import { palette, type Theme, type Token } from '$lib/theme/tokens';
 import { cameraProjection, type Box } from '$lib/map/projection';
+import { alongSpots, longest } from '$lib/map/line-label';
 import { lineWidth, shapeText, type ShapedText, type TextOptions } from './text';
 
 export interface StillFrame {
@@ -180,61 +181,17 @@ function centredLabel(
 	};
 }
 
-/** Where a line's name is tried along its longest visible stretch: the middle, then on either
- *  side of it (MapLibre repeats a line's name along it and shows those that fit). */
-const ALONG = [0.5, 0.3, 0.7, 0.15, 0.85];
-
-/** A label along a line, kept upright, at the first of its ALONG positions that is free. */
+/** A label along a line, kept upright, at the first free of its places along it (line-label.ts). */
 function lineLabel(
 	line: [number, number][],
 	options: TextOptions,
 	offsetEm: number,
 	style: LabelStyle
 ): Label | null {
-	if (line.length < 2) return null;
 	const shaped = shapeText(style.text, options);
-	const lengths = line.slice(1).map((p, i) => Math.hypot(p[0] - line[i][0], p[1] - line[i][1]));
-	const total = lengths.reduce((a, b) => a + b, 0);
-	if (total < shaped.width) return null;
-	const spotAt = (fraction: number) => {
-		let along = total * fraction;
-		let i = 0;
-		while (along > lengths[i] && i < lengths.length - 1) along -= lengths[i++];
-		const [a, b] = [line[i], line[i + 1]];
-		const t = along / lengths[i];
-		const [mx, my] = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-		let angle = (Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI;
-		if (angle > 90) angle -= 180;
-		if (angle <= -90) angle += 180;
-		const rad = (angle * Math.PI) / 180;
-		// The text's box, centred on the line and lifted by the offset (in the text's own frame).
-		const [dx, dy] = [-shaped.width / 2, -shaped.height / 2 - offsetEm * options.size];
-		const x = mx + dx * Math.cos(rad) - dy * Math.sin(rad);
-		const y = my + dx * Math.sin(rad) + dy * Math.cos(rad);
-		const corners = [
-			[0, 0],
-			[shaped.width, 0],
-			[0, shaped.height],
-			[shaped.width, shaped.height]
-		].map(([u, v]) => [
-			x + u * Math.cos(rad) - v * Math.sin(rad),
-			y + u * Math.sin(rad) + v * Math.cos(rad)
-		]);
-		const xs = corners.map((c) => c[0]);
-		const ys = corners.map((c) => c[1]);
-		const box: Rect = [
-			Math.min(...xs) - PADDING,
-			Math.min(...ys) - PADDING,
-			Math.max(...xs) + PADDING,
-			Math.max(...ys) + PADDING
-		];
-		return { at: [mx, my] as [number, number], spot: { x, y, angle, box } };
-	};
-	// Only where the whole name, with its padding, lies along the stretch.
-	const half = (shaped.width / 2 + 2 * PADDING) / total;
-	const spots = ALONG.filter((f) => f >= half && f <= 1 - half).map(spotAt);
+	const spots = alongSpots(line, shaped.width, shaped.height, offsetEm * options.size, PADDING);
 	if (!spots.length) return null;
-	return { shaped, ...style, at: spots[0].at, spots: spots.map((s) => s.spot) };
+	return { shaped, ...style, at: spots[0].at, spots };
 }
 
 /** The visible stretches of a line, in image px. */
@@ -324,10 +281,6 @@ function clipRun(run: [number, number][], [x0, y0, x1, y1]: Rect): [number, numb
 	if (current.length > 1) out.push(current);
 	return out;
 }
-
-/** The longest visible stretch of a line feature. */
-const longest = (runs: [number, number][][]) =>
-	runs.reduce<[number, number][]>((best, r) => (r.length > best.length ? r : best), []);
 
 /** A still as drawn: its SVG, what became of each label, and where they were set (its camera,
  *  box and lines), for the framing check (framing-check.ts). */
