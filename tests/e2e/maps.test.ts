@@ -48,7 +48,50 @@ async function openMaps(viewport: { width: number; height: number }) {
 
 const pointLayers = manifest.layers.filter((l) => l.kind === 'points');
 
+/** How far a path's direction turns along it, in degrees (a loop turns through 360). */
+function turning(d: string): { points: number; degrees: number } {
+	let degrees = 0;
+	let points = 0;
+	for (const sub of d.split('M').filter(Boolean)) {
+		const xy = (sub.match(/-?[\d.]+/g) ?? []).map(Number);
+		// Points 5 px apart or more: the path's digits are rounded to a tenth of a px.
+		const pts: number[][] = [];
+		for (let i = 0; i + 1 < xy.length; i += 2) {
+			const last = pts.at(-1);
+			if (!last || Math.hypot(xy[i] - last[0], xy[i + 1] - last[1]) >= 5)
+				pts.push([xy[i], xy[i + 1]]);
+		}
+		points += pts.length;
+		const angles = pts.slice(1).map(([x, y], i) => Math.atan2(y - pts[i][1], x - pts[i][0]));
+		for (let i = 1; i < angles.length; i++) {
+			let a = Math.abs(angles[i] - angles[i - 1]);
+			if (a > Math.PI) a = 2 * Math.PI - a;
+			degrees += (a * 180) / Math.PI;
+		}
+	}
+	return { points, degrees };
+}
+
+const overlaid = manifest.layers.filter((l) => l.kind === 'route').map((l) => l.id);
+
 describe.each(WIDTHS)('at $width × $height', (viewport) => {
+	it('draws every great circle as one smooth curve, with no loop at the pole', async () => {
+		const { page, errors } = await openMaps(viewport);
+		const sections = story.sections.filter((s) =>
+			story.views[s.view].layers.some((l) => overlaid.includes(l))
+		);
+		expect(sections.length).toBeGreaterThan(0);
+		for (const section of sections) {
+			await scrollToSection(page, section.id);
+			await waitForView(page, section.id);
+			const d = await page.locator('.map-panel svg.overlay path').first().getAttribute('d');
+			const { points, degrees } = turning(d ?? '');
+			expect(points, `${section.id}: the route's points`).toBeGreaterThan(10);
+			expect(degrees, `${section.id}: how far the route turns`).toBeLessThan(180);
+		}
+		expect(errors).toEqual([]);
+	});
+
 	it('names every highlighted place of every view, its marker clear of the controls', async () => {
 		const { page, errors } = await openMaps(viewport);
 		for (const section of story.sections) {
