@@ -8,6 +8,7 @@
 //                            geodata/basemap.json with the basemap's credit
 //   manifest.json            the basemap's credit and details, and the authored layers sorted by id
 //   distances.json           the distances named in geodata/distances.json, measured (lib/distances.js)
+//   areas.json               the areas named in geodata/areas.json, measured (lib/areas.js)
 //
 // Usage: node geodata/build.js [--src geodata] [--out static/data] (defaults: the STORY's folders)
 // Any validation error prints "geodata/<file>: feature <id>: <reason>" (or "distance <id>", or
@@ -26,6 +27,7 @@ import { readJsonFile } from './lib/json.js';
 import { checkCountries, countryIndex } from './lib/countries.js';
 import { readBasemap } from './lib/basemap.js';
 import { landPolygons, measureDistances, placePoints } from './lib/distances.js';
+import { measureAreas } from './lib/areas.js';
 import { quantizationFor } from './lib/geometry.js';
 import {
 	buildWorld,
@@ -49,7 +51,7 @@ const WORLD_META = {
 };
 
 /** Names of generated files that no layer may take (detail patches are named detail-…). */
-const RESERVED = ['world', 'manifest', 'distances'];
+const RESERVED = ['world', 'manifest', 'distances', 'areas'];
 
 /** Layer metadata kept from an authored FeatureCollection's foreign members. */
 const META_KEYS = ['id', 'title', 'kind', 'source', 'licence', 'asOf'];
@@ -167,6 +169,21 @@ export function readDistances(srcDir, layers, detail) {
 }
 
 /**
+ * Read, check and measure `areas.json` in srcDir (optional: none, no areas).
+ * @param {string} srcDir
+ * @param {{ stem: string, fc: any }[]} layers  validated layers
+ * @returns {{ areas: import('../src/lib/data-contract.js').Area[] | null, errors: string[] }}
+ */
+export function readAreas(srcDir, layers) {
+	const full = path.join(srcDir, 'areas.json');
+	if (!fs.existsSync(full)) return { areas: null, errors: [] };
+	const file = display(full);
+	const { value: specs, error } = readJsonFile(full, file);
+	if (error) return { areas: null, errors: [error] };
+	return measureAreas(file, specs, layers);
+}
+
+/**
  * The distances marked `draw`, as a layer of great circles labelled with their computed length
  * (null when none is marked).
  * @param {import('../src/lib/data-contract.js').Distance[]} distances
@@ -215,9 +232,10 @@ function routesLayer(distances, points) {
  * @param {import('../src/lib/data-contract.js').Distance[] | null} distances  null: no distances.json
  * @param {import('./lib/basemap.js').BasemapSpec} basemap
  * @param {Record<string, any>} [shores]  detail id → its derived land (readShores)
+ * @param {import('../src/lib/data-contract.js').Area[] | null} [areas]  null: no areas.json
  * @returns {Map<string, string>}
  */
-export function buildOutputs(layers, detail, distances, basemap, shores = {}) {
+export function buildOutputs(layers, detail, distances, basemap, shores = {}, areas = null) {
 	/** @type {Map<string, string>} */
 	const out = new Map();
 	/** @type {import('../src/lib/data-contract.js').LayerInfo[]} */
@@ -268,6 +286,7 @@ export function buildOutputs(layers, detail, distances, basemap, shores = {}) {
 		`${JSON.stringify({ basemap: basemapInfo, layers: manifest }, null, 2)}\n`
 	);
 	if (distances) out.set('distances.json', `${JSON.stringify(distances, null, 2)}\n`);
+	if (areas) out.set('areas.json', `${JSON.stringify(areas, null, 2)}\n`);
 
 	const world = buildWorld();
 	const worldProblems = checkWorld(world.topology);
@@ -314,7 +333,7 @@ export function buildOutputs(layers, detail, distances, basemap, shores = {}) {
 
 /**
  * Write the outputs: all into a temporary folder beside outDir first, then each renamed into
- * outDir. Generated files (*.topo.json, manifest.json, distances.json) in outDir that this run
+ * outDir. Generated files (*.topo.json, manifest.json, distances.json, areas.json) in outDir that this run
  * did not produce are removed.
  * @param {Map<string, string>} outputs
  * @param {string} outDir
@@ -328,7 +347,8 @@ export function writeOutputs(outputs, outDir) {
 		for (const name of outputs.keys()) fs.renameSync(path.join(tmp, name), path.join(outDir, name));
 		for (const name of fs.readdirSync(outDir)) {
 			if (
-				(name.endsWith('.topo.json') || name === 'manifest.json' || name === 'distances.json') &&
+				(name.endsWith('.topo.json') ||
+					['manifest.json', 'distances.json', 'areas.json'].includes(name)) &&
 				!outputs.has(name)
 			)
 				fs.rmSync(path.join(outDir, name));
@@ -383,7 +403,8 @@ function main() {
 	const { basemap, errors: basemapErrors } = detail
 		? readBasemap(display(path.join(opts.src, 'basemap.json')), pointsOf(layers))
 		: { basemap: null, errors: [] };
-	errors.push(...measured.errors, ...basemapErrors);
+	const measuredAreas = detail ? readAreas(opts.src, layers) : { areas: null, errors: [] };
+	errors.push(...measured.errors, ...basemapErrors, ...measuredAreas.errors);
 	if (errors.length || !detail || !basemap) {
 		for (const e of errors) console.error(e);
 		console.error(`geodata: ${errors.length} error(s); nothing written`);
@@ -391,7 +412,14 @@ function main() {
 	}
 	let outputs;
 	try {
-		outputs = buildOutputs(layers, detail, measured.distances, basemap, readShores(opts.src));
+		outputs = buildOutputs(
+			layers,
+			detail,
+			measured.distances,
+			basemap,
+			readShores(opts.src),
+			measuredAreas.areas
+		);
 	} catch (e) {
 		console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
 		console.error('geodata: build failed; nothing written');

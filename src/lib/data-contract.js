@@ -37,6 +37,9 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Kilometres in an international mile. */
 export const KM_PER_MI = 1.609344;
 
+/** Square kilometres in a square international mile. */
+export const KM2_PER_SQMI = KM_PER_MI * KM_PER_MI;
+
 /**
  * A feature of a data layer: its provenance, and its position when it is a point.
  * @typedef {object} FeatureInfo
@@ -98,4 +101,18 @@ export const KM_PER_MI = 1.609344;
  * @property {DistanceEnd} from
  * @property {DistanceEnd} to
  * @property {true} [draw]  drawn on the map as a great circle (the generated `routes` layer)
+ */
+
+/**
+ * An area computed from the geodata at build time (static/data/areas.json): the union of the
+ * features `of` names (layer or feature ids) less the union of those `minus` names.
+ * @typedef {object} Area
+ * @property {string} id
+ * @property {string} label
+ * @property {number} km2
+ * @property {number} sqmi
+ * @property {boolean} approximate  measured from a feature said to be approximate
+ * @property {string} method
+ * @property {string[]} of
+ * @property {string[]} minus
  */

@@ -1,16 +1,16 @@
 // Our own words are held to the reports as the quotes are: in this story, every sentence of the
 // narrative (the dek, each section's text, the notes on the reports' disagreements) that names a
-// number, a date or a quoted word carries a citation of a report's paragraph or a distance
-// computed from the geodata. Map descriptions and the method are left out: they describe the
+// number, a date or a quoted word carries a citation of a report's paragraph or a distance or
+// an area computed from the geodata. Map descriptions and the method are left out: they describe the
 // map's own data, whose provenance the key and the feature panels give.
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '$lib/content/types';
-import { formatDistance } from '$lib/server/format';
+import { formatArea, formatDistance } from '$lib/server/format';
 import { loadContent } from '$lib/server/load-content';
 import { sentences } from '$lib/server/place-index';
 
-const { story, distances } = loadContent('.');
-const figures = distances.map(formatDistance);
+const { story, distances, areas } = loadContent('.');
+const figures = [...distances.map(formatDistance), ...areas.map(formatArea)];
 
 /** A citation, as the sentence splitter sees it: inside the sentence it supports. */
 const CITED = '⟦cited⟧';

@@ -3,7 +3,8 @@
 // checked to be what geodata/lib/distances.js measures from the data now.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readShores } from '../../geodata/build.js';
+import { readAuthored, readShores } from '../../geodata/build.js';
+import { measureAreas } from '../../geodata/lib/areas.js';
 import { loadDetailSource } from '../../geodata/lib/detail.js';
 import {
 	landPolygons,
@@ -113,6 +114,29 @@ describe('distances against published figures', () => {
 
 	it('gives miles as the same distance, to rounding', () => {
 		for (const d of generated) expect(Math.abs(d.mi * 1.609344 - d.km)).toBeLessThan(0.15);
+	});
+});
+
+describe('areas are measured, not typed', () => {
+	it('static/data/areas.json is what geodata/lib/areas.js measures from geodata/ now', () => {
+		const specs = JSON.parse(readFileSync('geodata/areas.json', 'utf8'));
+		const { areas, errors } = measureAreas(
+			'geodata/areas.json',
+			specs,
+			readAuthored('geodata').layers
+		);
+		expect(errors).toEqual([]);
+		expect(JSON.parse(readFileSync('static/data/areas.json', 'utf8'))).toEqual(areas);
+	});
+
+	it('the claimed regions still held by Ukraine are part of the claimed regions, and approximate', () => {
+		const generated = JSON.parse(readFileSync('static/data/areas.json', 'utf8'));
+		const byArea = new Map(generated.map((a: { id: string }) => [a.id, a]));
+		const all = byArea.get('claimed-regions') as { km2: number };
+		const held = byArea.get('claimed-still-ukrainian') as { km2: number; approximate: boolean };
+		expect(held.km2).toBeGreaterThan(0);
+		expect(held.km2).toBeLessThan(all.km2 / 2);
+		expect(held.approximate).toBe(true);
 	});
 });
 

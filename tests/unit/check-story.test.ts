@@ -9,7 +9,7 @@ import type { LayerInfo } from '$lib/content/types';
 import { checkStory } from '$lib/server/check-story';
 import { readSourceMeta } from '$lib/server/corpus';
 import { readText } from '$lib/server/read-text';
-import { formatDistance } from '$lib/server/format';
+import { formatArea, formatDistance } from '$lib/server/format';
 import { readSources } from '$lib/server/load-content';
 import { storyPaths } from '$lib/server/story-paths.js';
 import { ContentError } from '$lib/server/yaml-reader';
@@ -41,7 +41,19 @@ const sources = readSourceMeta(
 	'content/sources.yaml',
 	readSources(storyPaths('.').sources)
 );
-const context = { sources, layers, distances };
+const areas = [
+	{
+		id: 'ground',
+		label: 'Some ground',
+		km2: 20585,
+		sqmi: 7948,
+		approximate: true,
+		method: 'test',
+		of: ['a'],
+		minus: []
+	}
+];
+const context = { sources, layers, distances, areas };
 
 function check(name: string) {
 	const file = `tests/fixtures/story/${name}`;
@@ -117,6 +129,11 @@ describe('checkStory', () => {
 			15,
 			/^section 1 "first", text: unknown distance "nowhere" in \{distance:nowhere\} \(known: gap\)/
 		],
+		[
+			'unknown-area.yaml',
+			15,
+			/^section 1 "first", text: unknown area "nowhere" in \{area:nowhere\} \(known: ground\)/
+		],
 		['wrong-paragraph.yaml', 20, /quote is in paragraph 2 of 000_ed693602bbf98664, not 5/],
 		[
 			'unclosed-placeholder.yaml',
@@ -131,7 +148,7 @@ describe('checkStory', () => {
 		[
 			'unknown-placeholder.yaml',
 			11,
-			/^section 1 "first", title: unknown placeholder \{section:title\}: the placeholders are \{distance:<id>\} and \{cite:<report>#p<n>\}/
+			/^section 1 "first", title: unknown placeholder \{section:title\}: the placeholders are \{distance:<id>\}, \{area:<id>\} and \{cite:<report>#p<n>\}/
 		],
 		[
 			'cite-in-title.yaml',
@@ -172,6 +189,22 @@ describe('checkStory', () => {
 		]);
 		expect(formatDistance({ km: 6992.4, mi: 4344.9 })).toBe('6,990\u00a0km (4,340\u00a0mi)');
 		expect(formatDistance({ km: 81.4, mi: 50.6 })).toBe('81\u00a0km (51\u00a0mi)');
+	});
+
+	it('fills {area:<id>} in text with the computed figure, said to be about when approximate', () => {
+		const text = readFileSync('tests/fixtures/story/valid.yaml', 'utf8').replace(
+			'One paragraph.',
+			'Still held: {area:ground}.'
+		);
+		expect(checkStory(text, 'x.yaml', context).sections[0].body[0]).toEqual([
+			'Still held: about 21,000\u00a0km² (7,900\u00a0sq\u00a0mi).'
+		]);
+		expect(formatArea({ km2: 132907, sqmi: 51316, approximate: false })).toBe(
+			'133,000\u00a0km² (51,300\u00a0sq\u00a0mi)'
+		);
+		expect(formatArea({ km2: 7, sqmi: 2.7, approximate: true })).toBe(
+			'about 7\u00a0km² (3\u00a0sq\u00a0mi)'
+		);
 	});
 
 	it('keeps citations in the text, grouping those in a row, and fills distances in titles', () => {

@@ -29,7 +29,7 @@ const FIXTURE = 'tests/fixtures/second-story';
 describe.each(['.', FIXTURE])('the story in %s', (root) => {
 	it('frames every view in every box without a problem', async () => {
 		expect(await checkStoryFraming(root)).toEqual([]);
-	});
+	}, 60_000);
 });
 
 describe('a view broken on purpose', async () => {

@@ -127,6 +127,16 @@ const cases: [fixture: string, lines: string[]][] = [
 			'distances.json: distance to-atlantis: duplicate id',
 			'distances.json: distance no-label: missing "label"'
 		]
+	],
+	[
+		'bad-areas',
+		[
+			'areas.json: area nowhere: "atlantis" in "of" is no layer or feature with an area',
+			'areas.json: area points-only: "places" in "of" is no layer or feature with an area',
+			'areas.json: area no-label: missing "label"',
+			'areas.json: area no-label: "places" in "of" is no layer or feature with an area',
+			'areas.json: area no-label: "minus" must be a list of layer or feature ids'
+		]
 	]
 ];
 

@@ -20,7 +20,7 @@ function copyStory() {
 	const root = mkdtempSync(join(tmpdir(), 'story-'));
 	cpSync('content', join(root, 'content'), { recursive: true });
 	mkdirSync(join(root, 'static', 'data'), { recursive: true });
-	for (const f of ['manifest.json', 'distances.json'])
+	for (const f of ['manifest.json', 'distances.json', 'areas.json'])
 		cpSync(join('static', 'data', f), join(root, 'static', 'data', f));
 	return root;
 }

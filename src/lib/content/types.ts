@@ -1,6 +1,7 @@
 // The shapes of the content: what an editor writes in story.yaml, after checking, and the one
 // helper that reads across them. The shapes of the generated geodata are in data-contract.js.
 export type {
+	Area,
 	BasemapInfo,
 	Distance,
 	FeatureInfo,

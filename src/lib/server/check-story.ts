@@ -2,6 +2,7 @@
 // editor can fix the YAML without reading this code. All problems are collected, not just the first.
 import { ID_PATTERN } from '../data-contract.js';
 import type {
+	Area,
 	Camera,
 	Disagreement,
 	Distance,
@@ -36,6 +37,7 @@ export interface StoryContext {
 	sources: Source[];
 	layers: LayerInfo[];
 	distances: Distance[];
+	areas: Area[];
 }
 
 /** How the page speaks of the sources when a story does not say (sourceWords in story.yaml). */
@@ -88,11 +90,12 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 	const sources = new Map(context.sources.map((s) => [s.id, s]));
 	const layers = new Map(context.layers.map((l) => [l.id, l]));
 	const distances = new Map(context.distances.map((d) => [d.id, d]));
+	const areas = new Map(context.areas.map((a) => [a.id, a]));
 	/** The text at `path`, its placeholders filled in: one paragraph, or several split at blank lines. */
 	const words = (path: Path, text: string, cites: boolean): Paragraph =>
 		readPlaceholders(
 			normaliseSpace(text),
-			{ distances, sources: context.sources },
+			{ distances, areas, sources: context.sources },
 			cites,
 			(message, at) => report(reader.lineOfText(path, at), `${reader.describe(path)}: ${message}`)
 		);

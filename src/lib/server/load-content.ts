@@ -2,9 +2,10 @@
 // built (STORY, see story-paths.js) and checks them together. Build time only: the prerender,
 // the build's content check and the tests. Every page of a build asks for the same content, so it
 // is read once and again only when one of its files changes (as it does under `vite dev`).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type {
+	Area,
 	Distance,
 	FeatureInfo,
 	LayerInfo,
@@ -26,6 +27,8 @@ export interface Content {
 	sources: Source[];
 	places: PlaceIndex;
 	distances: Distance[];
+	/** The areas computed from the geodata (static/data/areas.json; none without one). */
+	areas: Area[];
 	/** Citation names by source id, e.g. "Report 5, Washington Examiner". */
 	sourceNames: Record<string, string>;
 	/** Feature id → its distances, as sentences for its panel. */
@@ -46,6 +49,13 @@ export function readManifest(root = STORY_ROOT): Manifest {
 	return manifest;
 }
 
+export function readAreas(root = STORY_ROOT): Area[] {
+	const file = join(storyPaths(root).data, 'areas.json');
+	if (!existsSync(file)) return [];
+	const areas: Area[] = JSON.parse(readFileSync(file, 'utf8'));
+	return areas;
+}
+
 export function readDistances(root = STORY_ROOT): Distance[] {
 	const distances: Distance[] = JSON.parse(
 		readFileSync(join(storyPaths(root).data, 'distances.json'), 'utf8')
@@ -60,11 +70,13 @@ function read(root: string): Content {
 	const docs = readSources(paths.sources);
 	const manifest = readManifest(root);
 	const distances = readDistances(root);
+	const areas = readAreas(root);
 	const sources = readSourceMeta(readText(paths.sourceMeta), paths.sourceMeta, docs);
 	const story = checkStory(readText(paths.story), paths.story, {
 		sources,
 		layers: manifest.layers,
-		distances
+		distances,
+		areas
 	});
 	const all = features(manifest.layers.filter((l) => l.kind !== 'labels'));
 	const mentions = parseMentions(
@@ -79,6 +91,7 @@ function read(root: string): Content {
 		sources,
 		places: buildPlaceIndex(docs, mentions),
 		distances,
+		areas,
 		sourceNames: Object.fromEntries(sources.map((s) => [s.id, citeName(s)])),
 		featureDistances: Object.fromEntries(
 			all.map((f) => [f.id, distancesOf(f, distances, measureFrom)])
@@ -95,6 +108,7 @@ function fingerprint(root: string): string {
 		p.mentions,
 		join(p.data, 'manifest.json'),
 		join(p.data, 'distances.json'),
+		join(p.data, 'areas.json'),
 		...readdirSync(p.sources).map((n) => join(p.sources, n))
 	];
 	return files.map((f) => `${f}@${statSync(f, { throwIfNoEntry: false })?.mtimeMs}`).join('\n');

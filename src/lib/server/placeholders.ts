@@ -1,13 +1,14 @@
 // Placeholders in the story's own words. `{distance:<id>}` becomes a distance computed from the
-// geodata, `{cite:<report>#p<n>}` a citation of paragraph n of a report (the report's id, or the
+// geodata, `{area:<id>}` an area computed from it, `{cite:<report>#p<n>}` a citation of paragraph n of a report (the report's id, or the
 // number its id starts with: `{cite:004#p5}`), shown as a small link. Anything else in braces is a
 // mistake the build names, so that nothing is printed literally.
-import type { Cite, Distance, Paragraph } from '$lib/content/types';
+import type { Area, Cite, Distance, Paragraph } from '$lib/content/types';
 import type { Source } from './corpus.ts';
-import { formatDistance } from './format.ts';
+import { formatArea, formatDistance } from './format.ts';
 
 export interface PlaceholderContext {
 	distances: Map<string, Distance>;
+	areas: Map<string, Area>;
 	sources: Source[];
 }
 
@@ -52,7 +53,7 @@ export function readPlaceholders(
 		const close = rest.indexOf('}');
 		if (close !== -1 && (open === -1 || close < open)) {
 			fail(
-				`a "}" without its "{" in "${around(rest, close)}": placeholders are {distance:<id>} and {cite:<report>#p<n>}`,
+				`a "}" without its "{" in "${around(rest, close)}": placeholders are {distance:<id>}, {area:<id>} and {cite:<report>#p<n>}`,
 				rest.slice(0, close + 1)
 			);
 			push(rest.slice(0, close + 1));
@@ -85,6 +86,14 @@ export function readPlaceholders(
 					`unknown distance "${arg}" in ${placeholder} (known: ${[...context.distances.keys()].join(', ')})`,
 					placeholder
 				);
+		} else if (kind === 'area') {
+			const a = context.areas.get(arg);
+			if (a) push(formatArea(a));
+			else
+				fail(
+					`unknown area "${arg}" in ${placeholder} (known: ${[...context.areas.keys()].join(', ') || 'none: geodata/areas.json names them'})`,
+					placeholder
+				);
 		} else if (kind === 'cite') {
 			const cite = readCite(arg, placeholder, context.sources, fail);
 			if (!cite) continue;
@@ -94,14 +103,14 @@ export function readPlaceholders(
 					`${placeholder}: a citation cannot be shown here (plain text); cite in the section's text instead`,
 					placeholder
 				);
-		} else if (['distance', 'cite'].includes(kind.trim().toLowerCase())) {
+		} else if (['distance', 'area', 'cite'].includes(kind.trim().toLowerCase())) {
 			fail(
 				`${placeholder}: write "${kind.trim().toLowerCase()}" in lower case, e.g. {${kind.trim().toLowerCase()}:${arg}}`,
 				placeholder
 			);
 		} else {
 			fail(
-				`unknown placeholder ${placeholder}: the placeholders are {distance:<id>} and {cite:<report>#p<n>}`,
+				`unknown placeholder ${placeholder}: the placeholders are {distance:<id>}, {area:<id>} and {cite:<report>#p<n>}`,
 				placeholder
 			);
 		}
