@@ -4,6 +4,8 @@
 // draws the runways. What cannot be measured is looked at in screenshots (screenshots/maps-*).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL_BAND, PHONE_BAND } from '$lib/map/camera';
+import { hasLocator } from '$lib/map/locator';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit } from './browser';
 import { MAP, markersUnderControls, scrollToSection, waitForView } from './map-helpers';
@@ -75,6 +77,37 @@ function turning(d: string): { points: number; degrees: number } {
 const overlaid = manifest.layers.filter((l) => l.kind === 'route').map((l) => l.id);
 
 describe.each(WIDTHS)('at $width × $height', (viewport) => {
+	it('shows a locator globe on every zoomed-in map, in the band of the controls, and none on a globe', async () => {
+		const { page, errors } = await openMaps(viewport);
+		for (const section of story.sections) {
+			await scrollToSection(page, section.id);
+			await waitForView(page, section.id);
+			const locator = page.locator('.map-panel img[data-locator]');
+			const where = `${section.id} at ${viewport.width}`;
+			if (!hasLocator(story.views[section.view])) {
+				expect(await locator.count(), `${where}: a globe has no locator`).toBe(0);
+				continue;
+			}
+			await expect
+				.poll(() => locator.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+				.toBeGreaterThan(0);
+			const box = (await page.locator(MAP).boundingBox())!;
+			const at = (await locator.boundingBox())!;
+			const narrow = viewport.width <= 760;
+			const band = narrow ? PHONE_BAND : CONTROL_BAND;
+			// Inside the map box, within the band along its top (beside the text) or its bottom.
+			expect(at.x).toBeGreaterThanOrEqual(box.x);
+			expect(at.x + at.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+			if (narrow) expect(at.y).toBeGreaterThanOrEqual(box.y + box.height - band - 0.5);
+			else expect(at.y + at.height).toBeLessThanOrEqual(box.y + band + 0.5);
+			// The key says what it is.
+			await expect
+				.poll(() => page.locator('.legend [data-swatch="locator"]').count(), { message: where })
+				.toBe(1);
+		}
+		expect(errors).toEqual([]);
+	});
+
 	it('draws every great circle as one smooth curve, with no loop at the pole', async () => {
 		const { page, errors } = await openMaps(viewport);
 		const sections = story.sections.filter((s) =>

@@ -312,8 +312,7 @@ function dataLayers(data: MapData, layers: LayerInfo[], theme: Theme): LayerSpec
 		const marks = LAYER_DRAWINGS[info.kind].marks;
 		return layersFor(info, theme, named).map((layer, i) => {
 			const m = marks[i];
-			const priority =
-				m.mark === 'text' ? (litPair(m.priority)?.base ?? (m.priority as number)) : 0;
+			const priority = m.mark === 'text' ? basePriority(m) : 0;
 			return { layer, priority };
 		});
 	});
