@@ -27,4 +27,5 @@ it('static/data/ is what npm run geodata builds from geodata/ now', () => {
 		);
 		expect(same, `${STALE} (static/data/${name} differs)`).toBe(true);
 	}
-});
+	// A whole geodata build (the shores, the areas): seconds on a quiet machine, more on a busy one.
+}, 60_000);

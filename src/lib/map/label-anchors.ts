@@ -4,10 +4,10 @@
 // boundary past a cape, a route leaving a city). The live map (the controller, at each view) and
 // the stills (draw-still.ts) take the same order from the same data, measured the same way.
 import type { Feature, FeatureCollection } from 'geojson';
-import { geoDistance } from 'd3-geo';
 import type { Camera, LayerInfo, MapView } from '$lib/content/types';
 import { LAYER_DRAWINGS, markFor, markText, textOptions } from './layer-kinds';
 import { textSize, type LineWidth } from './label-text';
+import { screenLines } from './line-label';
 import type { Insets } from './framing';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
@@ -135,31 +135,9 @@ function viewLines(
 	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
 		const from = LAYER_DRAWINGS[layer.kind].keepClearFrom;
 		const outlines = from !== undefined && camera.zoom >= from;
-		for (const f of (data.layers[layer.id] as FeatureCollection | undefined)?.features ?? []) {
-			const g = f.geometry;
-			const parts =
-				g.type === 'LineString'
-					? [g.coordinates]
-					: g.type === 'MultiLineString'
-						? g.coordinates
-						: outlines && g.type === 'Polygon'
-							? g.coordinates
-							: outlines && g.type === 'MultiPolygon'
-								? g.coordinates.flat()
-								: [];
-			for (const part of parts) {
-				let run: XY[] = [];
-				const flush = () => {
-					if (run.length > 1) out.push({ feature: String(f.properties?.id), points: run });
-					run = [];
-				};
-				for (const p of part) {
-					if (geoDistance(p as XY, camera.center) < horizon) run.push(projection(p as XY)!);
-					else flush();
-				}
-				flush();
-			}
-		}
+		for (const f of (data.layers[layer.id] as FeatureCollection | undefined)?.features ?? [])
+			for (const points of screenLines(f.geometry, projection, horizon, camera.center, outlines))
+				out.push({ feature: String(f.properties?.id), points });
 	}
 	return out;
 }

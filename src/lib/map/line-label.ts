@@ -1,6 +1,9 @@
-// Where a name along a line goes: the places tried along the longest visible stretch, each with
-// the text box centred on the line, kept upright and lifted by its offset. One geometry for the
-// stills (draw-still.ts) and the live map's overlay (route-overlay.ts).
+// Lines on the screen, and where a name along one goes: the visible stretches of a line, and the
+// places tried along the longest, each with the text box centred on the line, kept upright and
+// lifted by its offset. One geometry for the stills (draw-still.ts), the live map's overlay
+// (route-overlay.ts) and the names kept clear of lines (label-anchors.ts).
+import { geoDistance, type GeoProjection } from 'd3-geo';
+import type { Geometry, Position } from 'geojson';
 
 type XY = [number, number];
 
@@ -83,3 +86,32 @@ export function alongSpots(
 /** The longest of a line's visible stretches. */
 export const longest = (runs: XY[][]) =>
 	runs.reduce<XY[]>((best, r) => (r.length > best.length ? r : best), []);
+
+/** The visible stretches of a line (or of `rings`: a polygon's outlines too), in px: the runs of
+ *  its positions on the near side of the horizon, `horizon` radians from `centre`. */
+export function screenLines(
+	geometry: Geometry,
+	projection: GeoProjection,
+	horizon: number,
+	centre: XY,
+	rings = false
+): XY[][] {
+	const parts: Position[][] =
+		geometry.type === 'LineString'
+			? [geometry.coordinates]
+			: geometry.type === 'MultiLineString'
+				? geometry.coordinates
+				: rings && geometry.type === 'Polygon'
+					? geometry.coordinates
+					: rings && geometry.type === 'MultiPolygon'
+						? geometry.coordinates.flat()
+						: [];
+	return parts.flatMap((part) => {
+		const runs: XY[][] = [[]];
+		for (const p of part) {
+			if (geoDistance(p as XY, centre) < horizon) runs.at(-1)!.push(projection(p as XY)!);
+			else if (runs.at(-1)!.length) runs.push([]);
+		}
+		return runs.filter((r) => r.length > 1);
+	});
+}

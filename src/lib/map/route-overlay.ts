@@ -3,7 +3,7 @@
 // loop where it is clamped. Kinds marked `overlay` (layer-kinds.ts) are drawn instead as SVG over
 // the map, projected for the live camera by the same projection as the stills
 // (projection.ts), which draw them the same way; their names go at the middle of the stretch.
-import { geoDistance, geoPath } from 'd3-geo';
+import { geoPath } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import type { Camera, LayerInfo } from '$lib/content/types';
 import type { Token } from '$lib/theme/tokens';
@@ -16,7 +16,7 @@ import {
 	type TextMark
 } from './layer-kinds';
 import { textSize, type LineWidth } from './label-text';
-import { alongSpots, longest } from './line-label';
+import { alongSpots, longest, screenLines } from './line-label';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
 
@@ -61,23 +61,10 @@ export function overlayLines(
 		const textMark = drawing.marks.find((m) => m.mark === 'text') as TextMark | undefined;
 		for (const f of (data.layers[layer.id] as FeatureCollection).features) {
 			const line = lineMark && markFor(lineMark, f.properties, false);
-			const g = f.geometry;
-			const parts =
-				g.type === 'LineString'
-					? [g.coordinates]
-					: g.type === 'MultiLineString'
-						? g.coordinates
-						: [];
-			if (!line || !parts.length) continue;
-			// The visible stretches, in px (a part split at the antimeridian ends one).
-			const runs: [number, number][][] = [];
-			for (const part of parts as [number, number][][]) {
-				runs.push([]);
-				for (const p of part) {
-					if (geoDistance(p, camera.center) < horizon) runs.at(-1)!.push(projection(p)!);
-					else if (runs.at(-1)!.length) runs.push([]);
-				}
-			}
+			if (!line) continue;
+			// The visible stretches (a part split at the antimeridian ends one).
+			const runs = screenLines(f.geometry, projection, horizon, camera.center);
+			if (!runs.length) continue;
 			const text = textMark && markFor(textMark, f.properties, false);
 			const size = text && textSize(markText(text, f), textOptions(text), width);
 			const [spot] =

@@ -3,7 +3,7 @@
 // highlights, and labels placed so that they never collide (the view's highlighted places first).
 // It is what the map box shows before MapLibre has drawn (and instead of it, when it cannot),
 // what print shows, and what a shared link's card shows.
-import { geoArea, geoDistance, geoPath, type GeoProjection } from 'd3-geo';
+import { geoArea, geoDistance, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import { frameCamera, subjectPoints, type Insets } from '$lib/map/framing';
@@ -34,7 +34,7 @@ import {
 import type { MapData } from '$lib/map/style';
 import { palette, type Theme, type Token } from '$lib/theme/tokens';
 import { cameraProjection, type Box } from '$lib/map/projection';
-import { alongSpots, longest } from '$lib/map/line-label';
+import { alongSpots, longest, screenLines } from '$lib/map/line-label';
 import { lineWidth, shapeText, type ShapedText, type TextOptions } from './text';
 
 export interface StillFrame {
@@ -192,30 +192,6 @@ function lineLabel(
 	const spots = alongSpots(line, shaped.width, shaped.height, offsetEm * options.size, PADDING);
 	if (!spots.length) return null;
 	return { shaped, ...style, at: spots[0].at, spots };
-}
-
-/** The visible stretches of a line, in image px. */
-function screenLines(
-	geometry: Geometry,
-	projection: GeoProjection,
-	horizon: number,
-	centre: [number, number]
-): [number, number][][] {
-	const parts: Position[][] =
-		geometry.type === 'LineString'
-			? [geometry.coordinates]
-			: geometry.type === 'MultiLineString'
-				? geometry.coordinates
-				: [];
-	return parts.flatMap((part) => {
-		const runs: [number, number][][] = [[]];
-		for (const p of part) {
-			if (geoDistance(p as [number, number], centre) < horizon)
-				runs.at(-1)!.push(projection(p as [number, number])!);
-			else if (runs.at(-1)!.length) runs.push([]);
-		}
-		return runs.filter((r) => r.length > 1);
-	});
 }
 
 /** d3-geo reads an exterior ring wound counter-clockwise (RFC 7946, as MapLibre takes it) as
