@@ -138,7 +138,7 @@ describe.each(WIDTHS)('at $width × $height', (viewport) => {
 				.map((f) => f.id);
 			const labelled = await rendered(
 				page,
-				shown.map((l) => `${l.id}:label`)
+				shown.flatMap((l) => [`${l.id}:label`, `${l.id}:label-lit`])
 			);
 			const where = `${section.id} at ${viewport.width}`;
 			expect(

@@ -10,13 +10,16 @@ const A = view('a', 10, ['places'], ['a']);
 const B = view('b', 20, ['places', 'lines'], ['b', 'l']);
 const ids = (c: MapController) => c.markers.map((m) => m.feature.id);
 
+/** The name layers' filters (style.ts's litFilters), as the fake map records them. */
+const lit = (highlight: string[]) => [{ layer: 'places:label-lit', filter: highlight }];
+
 describe('MapController', () => {
 	it('remembers a view asked for before the map is ready and jumps to it on attach', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
 		c.show('s1', A, 'fly');
 		expect(c.state).toBe('loading');
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		expect(c.state).toBe('loading'); // not shown until it has drawn the view
 		map.emit('idle');
 		expect(c.state).toBe('ready');
@@ -25,7 +28,7 @@ describe('MapController', () => {
 			'places:dot=visible',
 			'places:label=visible',
 			'places/a:true',
-			'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]',
+			'places:label-lit.filter=["a"]',
 			'jump 10,10 z3'
 		]);
 		expect(c.sectionId).toBe('s1');
@@ -35,7 +38,7 @@ describe('MapController', () => {
 	it('applies only the difference between views, and flies', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s1', A, 'fly');
 		map.calls.length = 0;
 		c.show('s2', B, 'fly');
@@ -44,7 +47,7 @@ describe('MapController', () => {
 			'places/a:false',
 			'places/b:true',
 			'lines/l:true',
-			'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]',
+			'places:label-lit.filter=["b","l"]',
 			'fly 20,10 z3'
 		]);
 		// Markers go on highlighted points only (not on the line l).
@@ -56,7 +59,7 @@ describe('MapController', () => {
 			'places/b:false',
 			'lines/l:false',
 			'places/a:true',
-			'places:label.symbol-sort-key=["match",["get","id"],["a"],0,1]',
+			'places:label-lit.filter=["a"]',
 			'jump 10,10 z3'
 		]);
 	});
@@ -64,13 +67,13 @@ describe('MapController', () => {
 	it('fits the authored zoom to the box between the control bands: 300 px is one level out from the 600 px reference', () => {
 		const c = new MapController(layers);
 		const map = fakeMap(300, 420);
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s2', B, 'jump');
 		flushSync();
 		expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
 		const wide = new MapController(layers);
 		const big = fakeMap(1200, 1304); // 1200 px between the control bands
-		wide.attach(big, big.pin);
+		wide.attach(big, big.pin, undefined, undefined, lit);
 		wide.show('s2', B, 'jump');
 		expect(wide.camera).toBe('20.0000,10.0000,5.00,0.0,0.0');
 	});
@@ -78,7 +81,7 @@ describe('MapController', () => {
 	it('is moving from the start of a flight until it ends, and never after a jump', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s1', A, 'jump');
 		expect(c.moving).toBe(false);
 		c.show('s2', B, 'fly');
@@ -92,7 +95,7 @@ describe('MapController', () => {
 	it('leaves a view alone that it has already applied (no second flight to the same place)', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s2', B, 'fly');
 		map.calls.length = 0;
 		c.show('s2', B, 'fly');
@@ -102,7 +105,7 @@ describe('MapController', () => {
 	it('keeps the marker of a feature that stays marked, so its button is not pinned again', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s1', view('v1', 0, ['places'], ['a']), 'jump');
 		const [a] = c.markers;
 		c.show('s2', view('v2', 0, ['places'], ['a', 'b']), 'jump');
@@ -113,7 +116,7 @@ describe('MapController', () => {
 	it('reads the style once, not at every view change (getStyle serialises the whole style)', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		for (const [id, v] of [
 			['s1', A],
 			['s2', B],
@@ -127,7 +130,7 @@ describe('MapController', () => {
 	it('ends on the last view asked for after many quick requests', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		for (const [id, v] of [
 			['s1', A],
 			['s2', B],
@@ -143,7 +146,7 @@ describe('MapController', () => {
 		const explored: string[] = [];
 		const c = new MapController(layers, { onExplore: () => explored.push('explore') });
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s1', A, 'fly');
 		map.emit('movestart', {}); // the story's own flights do not explore
 		expect(c.mode).toBe('story');
@@ -168,7 +171,7 @@ describe('MapController', () => {
 			'places/a:false',
 			'places/b:true',
 			'lines/l:true',
-			'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]',
+			'places:label-lit.filter=["b","l"]',
 			'fly 20,10 z3'
 		]);
 		expect(c.sectionId).toBe('s2');
@@ -178,7 +181,7 @@ describe('MapController', () => {
 	it('keeps cooperative gestures while exploring when asked to (an embedded map)', () => {
 		const c = new MapController(layers, { alwaysCooperative: true });
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.explore();
 		expect(map.calls).not.toContain('cooperative off');
 	});
@@ -187,7 +190,7 @@ describe('MapController', () => {
 		const c = new MapController(layers);
 		c.explore({ center: [5, 6], zoom: 3, bearing: 0, pitch: 0 });
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		expect(c.mode).toBe('explore');
 		expect(map.calls.at(-1)).toBe('jump 5,6 z3');
 	});
@@ -195,7 +198,7 @@ describe('MapController', () => {
 	it('pins a marker’s button with the map’s pin, and unpins it when the button goes', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		map.calls.length = 0;
 		const unpin = c.pin([1, 2])({ id: 'button-a' } as HTMLElement);
 		expect(map.calls).toEqual(['pin button-a 1,2']);
@@ -209,7 +212,7 @@ describe('MapController', () => {
 		];
 		const c = new MapController(far);
 		const map = fakeMap(300, 420); // the fake projects [lng, lat] to (10 lng, 10 lat)
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s', view('v', 0, ['places'], ['near', 'far']), 'jump');
 		expect(ids(c)).toEqual(['near', 'far']);
 		expect([...c.onscreen]).toEqual(['near']);
@@ -231,7 +234,7 @@ describe('MapController', () => {
 		// 10 px per degree: 'close' is 10 px from 'first', 'apart' 40 px; seen from 80°W, 'behind'
 		// (86° of arc away) is past the globe's rim, though the fake projects it into the box.
 		const map = fakeMap(300, 420);
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show(
 			's',
 			{
@@ -247,7 +250,7 @@ describe('MapController', () => {
 		const activated: string[] = [];
 		const c = new MapController(layers, { onActivate: (f) => activated.push(f.id) });
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		map.emit('click', { point: { x: 100, y: 50 } });
 		map.emit('click', { point: { x: 300, y: 50 } });
 		expect(activated).toEqual(['a']);
@@ -265,7 +268,7 @@ describe('MapController', () => {
 		c.show('s1', A, 'fly');
 		c.fail('slow');
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		expect(c.state).toBe('fallback');
 		map.emit('idle');
 		expect(c.state).toBe('ready');
@@ -275,7 +278,7 @@ describe('MapController', () => {
 	it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin);
+		c.attach(map, map.pin, undefined, undefined, lit);
 		c.show('s1', A, 'jump');
 		map.emit('idle');
 		map.emit('webglcontextlost');
@@ -295,7 +298,7 @@ describe('MapController', () => {
 			'lines:line=visible',
 			'places/b:true',
 			'lines/l:true',
-			'places:label.symbol-sort-key=["match",["get","id"],["b","l"],0,1]',
+			'places:label-lit.filter=["b","l"]',
 			'jump 20,10 z3'
 		]);
 		expect(c.sectionId).toBe('s2');

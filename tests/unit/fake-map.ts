@@ -83,6 +83,7 @@ export function fakeMap(width = 300, height = 420) {
 			calls.push(
 				'highlight' in s ? `${f.source}/${f.id}:${s.highlight}` : `${f.source}/${f.id} cut:${s.cut}`
 			),
+		setFilter: (id: string, f: unknown) => calls.push(`${id}.filter=${JSON.stringify(f)}`),
 		setPaintProperty: (id: string, p: string, v: unknown) =>
 			calls.push(`${id}.${p}=${JSON.stringify(v)}`),
 		flyTo: (o) => {

@@ -13,6 +13,7 @@ const controllerCalls = {
 	setLayoutProperty: 'method',
 	setFeatureState: 'method',
 	setPaintProperty: 'method',
+	setFilter: 'method',
 	flyTo: 'method',
 	jumpTo: 'method',
 	getCenter: 'method',

@@ -32,6 +32,7 @@ export interface MapLike {
 		state: { highlight: boolean } | { cut: boolean }
 	): void;
 	setPaintProperty(layer: string, name: string, value: unknown): unknown;
+	setFilter(layer: string, filter: unknown): unknown;
 	flyTo(options: CameraOptions & { duration: number; essential: boolean }): unknown;
 	jumpTo(options: CameraOptions): unknown;
 	getCenter(): { lng: number; lat: number };
@@ -165,6 +166,8 @@ export class MapController {
 	#restoring = false;
 	/** The camera of a view in a box (framing.ts, with the map's data), from open-map. */
 	#frame: Frame | null = null;
+	/** The name layers' filters that put a view's highlighted names first (open-map). */
+	#litFilters: ((highlight: string[]) => { layer: string; filter: unknown }[]) | null = null;
 	/** Draws the overlay's lines (open-map), and the data layers shown now. */
 	#drawOver: DrawOver | null = null;
 	#shown = new Set<string>();
@@ -184,7 +187,14 @@ export class MapController {
 
 	/** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile.
 	 *  `pin` pins the markers' buttons to it. */
-	attach(map: MapLike, pin: Pin, frame?: Frame, drawOver?: DrawOver) {
+	attach(
+		map: MapLike,
+		pin: Pin,
+		frame?: Frame,
+		drawOver?: DrawOver,
+		litFilters?: (highlight: string[]) => { layer: string; filter: unknown }[]
+	) {
+		this.#litFilters = litFilters ?? null;
 		this.#map = map;
 		this.#pin = pin;
 		this.#frame = frame ?? null;
@@ -358,15 +368,13 @@ export class MapController {
 		this.#applyCamera(motion);
 	}
 
-	/** The highlighted features' names are placed before the others' (MapLibre places lower sort
-	 *  keys first), so that they win every collision. */
+	/** The highlighted features' names are placed before the others' (in a layer of names above
+	 *  all the others, which MapLibre places first in every tile; litFilters in style.ts), so that
+	 *  they win every collision. */
 	#namesFirst(highlight: string[]) {
 		const map = this.#map!;
-		const key = highlight.length ? ['match', ['get', 'id'], highlight, 0, 1] : 1;
-		for (const layer of this.#layers.filter(isFeatureLayer)) {
-			for (const id of this.#parts.get(layer.id) ?? [])
-				if (id.endsWith(':label')) map.setLayoutProperty(id, 'symbol-sort-key', key);
-		}
+		if (this.#litFilters)
+			for (const { layer, filter } of this.#litFilters(highlight)) map.setFilter(layer, filter);
 	}
 
 	#setVisible(layerId: string, visible: boolean) {

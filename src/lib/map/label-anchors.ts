@@ -145,9 +145,10 @@ function viewLines(
 /**
  * For the camera and box at hand, the anchors each name set beside its point (by feature id) may
  * take: those that keep it inside the box, clear of its controls and LINE_CLEARANCE px from every
- * line it does not name, in the usual order (names that may take any are left out). A name with
- * no such anchor is `hidden`: it would be cut or sit on a line, so it is not shown (but still
- * takes its place, as the centred names that do not fit do, label-fit.ts).
+ * line it does not name, in the usual order (then, for a highlighted name, the rest; names that
+ * may take any in the usual order are left out). Any other name with no such anchor is `hidden`:
+ * it would be cut or sit on a line, so it is not shown (but still takes its place, as the centred
+ * names that do not fit do, label-fit.ts).
  */
 export function anchorOrders({
 	view,
@@ -167,31 +168,57 @@ export function anchorOrders({
 		x1 <= box.width - insets.right &&
 		y1 <= box.height - insets.bottom;
 	const projection = cameraProjection(camera, box);
-	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
-		for (const declared of LAYER_DRAWINGS[layer.kind].marks) {
-			if (declared.mark !== 'text' || declared.placement !== 'beside') continue;
-			for (const f of (data.layers[layer.id] as FeatureCollection).features as Feature[]) {
-				if (f.geometry.type !== 'Point') continue;
-				const id = String(f.properties?.id);
-				const m = markFor(declared, f.properties, view.highlight.includes(id));
-				if (!m) continue;
-				const options = textOptions(m);
-				const { width: w, height: h } = textSize(markText(m, f), options, width);
-				const at = projection(f.geometry.coordinates as XY)!;
-				const others = lines.filter((l) => l.feature !== id).map((l) => l.points);
-				const p = LABEL_PADDING;
-				// Only the clear anchors are tried: a name that collides in each of them is not shown.
-				const clear = ANCHORS.filter((anchor) => {
-					const [x, y] = anchoredBox(anchor, at, w, h, (m.offset ?? 0) * options.size);
-					return (
-						distanceToLines([x, y, x + w, y + h], others) >= LINE_CLEARANCE &&
-						inside([x - p, y - p, x + w + p, y + h + p])
-					);
+	const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+	/** Every name set beside its point, with the boxes its anchors put it in. */
+	const names = layers
+		.filter((l) => view.layers.includes(l.id))
+		.flatMap((layer) =>
+			LAYER_DRAWINGS[layer.kind].marks.flatMap((declared) => {
+				if (declared.mark !== 'text' || declared.placement !== 'beside') return [];
+				return (data.layers[layer.id] as FeatureCollection).features.flatMap((f: Feature) => {
+					const id = String(f.properties?.id);
+					const lit = view.highlight.includes(id);
+					const m = f.geometry.type === 'Point' && markFor(declared, f.properties, lit);
+					if (!m || f.geometry.type !== 'Point') return [];
+					const options = textOptions(m);
+					const { width: w, height: h } = textSize(markText(m, f), options, width);
+					const at = projection(f.geometry.coordinates as XY)!;
+					const boxes = ANCHORS.map((anchor): Rect => {
+						const [x, y] = anchoredBox(anchor, at, w, h, (m.offset ?? 0) * options.size);
+						return [x, y, x + w, y + h];
+					});
+					return [{ id, lit, boxes }];
 				});
-				if (!clear.length) hidden.add(id);
-				else if (clear.length < ANCHORS.length) orders.set(id, clear);
-			}
-		}
+			})
+		);
+	const p = LABEL_PADDING;
+	const clearOf = ({ id, boxes }: (typeof names)[number], reserved: Rect[]) => {
+		const others = lines.filter((l) => l.feature !== id).map((l) => l.points);
+		return ANCHORS.filter((_, i) => {
+			const [x0, y0, x1, y1] = boxes[i];
+			const padded: Rect = [x0 - p, y0 - p, x1 + p, y1 + p];
+			return (
+				distanceToLines(boxes[i], others) >= LINE_CLEARANCE &&
+				inside(padded) &&
+				!reserved.some((r) => overlaps(r, padded))
+			);
+		});
+	};
+	// A name the view highlights tries its clear anchors first, then the others: it is shown
+	// wherever it fits (the framing check says when that is not clear), and the place its first
+	// anchor gives it is kept for it. Any other name tries only the clear anchors that leave those
+	// places free, and is not shown when it collides in each.
+	const reserved: Rect[] = [];
+	for (const name of names.filter((n) => n.lit)) {
+		const clear = clearOf(name, []);
+		const order = [...clear, ...ANCHORS.filter((a) => !clear.includes(a))];
+		reserved.push(name.boxes[ANCHORS.indexOf(order[0])]);
+		if (order.some((a, i) => a !== ANCHORS[i])) orders.set(name.id, order);
+	}
+	for (const name of names.filter((n) => !n.lit)) {
+		const clear = clearOf(name, reserved);
+		if (!clear.length) hidden.add(name.id);
+		else if (clear.length < ANCHORS.length) orders.set(name.id, clear);
 	}
 	return { orders, hidden };
 }

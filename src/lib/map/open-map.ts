@@ -9,7 +9,7 @@ import type { LayerInfo, Manifest } from '$lib/content/types';
 import { MIN_ZOOM } from './camera';
 import { loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
-import { buildStyle, themePaint, type MapData } from './style';
+import { buildStyle, litFilters, themePaint, type MapData } from './style';
 import { frameCamera, MAP_INSETS, NARROW_MEDIA, PHONE_INSETS, subjectPoints } from './framing';
 import { anchorExpression, anchorOrders, labelSetting } from './label-anchors';
 import { cutLabels } from './label-fit';
@@ -97,6 +97,7 @@ export async function openMap(
 	pin: Pin;
 	frame: Frame;
 	drawOver: DrawOver;
+	litFilters: (highlight: string[]) => { layer: string; filter: unknown }[];
 	paint: (theme: Theme) => ReturnType<typeof themePaint>;
 }> {
 	if (!hasWebGL2()) throw new Error('WebGL2 is not available');
@@ -144,6 +145,7 @@ export async function openMap(
 		map,
 		pin,
 		frame: framer(data, manifest.layers, width),
+		litFilters: (highlight: string[]) => litFilters(data, manifest.layers, highlight),
 		drawOver: (shown, camera, box) =>
 			overlayLines(shown, manifest.layers, data, camera, box, width),
 		paint: (t) => themePaint(data, manifest.layers, t)

@@ -99,7 +99,8 @@ function markLayer(
 	colours: Record<Token, string>,
 	minzoomFilter: boolean,
 	ranked: boolean,
-	namedElsewhere: string[]
+	namedElsewhere: string[],
+	lit: { ids: string[]; part: 'label' | 'label-lit' } | null = null
 ): LayerSpecification {
 	const source = info.id;
 	const colour = (t: Token) => colours[t];
@@ -110,6 +111,11 @@ function markLayer(
 	// A feature that a label of the map names (its `names`) is not named twice.
 	if (mark.mark === 'text' && namedElsewhere.length)
 		filters.push(['!', ['in', ['get', 'id'], ['literal', namedElsewhere]]]);
+	// The view's highlighted names in a layer of their own, above every other (see layersFor).
+	if (lit) {
+		const isLit: ExpressionSpecification = ['in', ['get', 'id'], ['literal', lit.ids]];
+		filters.push(lit.part === 'label-lit' ? isLit : ['!', isLit]);
+	}
 	const filter = filters.length > 1 ? (['all', ...filters] as ExpressionSpecification) : filters[0];
 	const common = { source, ...(filter ? { filter } : {}) };
 	switch (mark.mark) {
@@ -150,7 +156,7 @@ function markLayer(
 			};
 		case 'text':
 			return {
-				id: `${info.id}:label`,
+				id: `${info.id}:${lit?.part ?? 'label'}`,
 				type: 'symbol',
 				...common,
 				...(mark.minzoom ? { minzoom: mark.minzoom } : {}),
@@ -199,11 +205,17 @@ const unlessCut: ExpressionSpecification = [
 	1
 ];
 
-/** The MapLibre layers that draw one data layer, by its kind; all start hidden. */
+/**
+ * The MapLibre layers that draw one data layer, by its kind; all start hidden. Names set beside
+ * their points come in two layers: the view's highlighted ones (`lit`, set by the controller
+ * through litFilters) in `<id>:label-lit`, drawn above every other name so that MapLibre places
+ * them first in every tile, and the rest in `<id>:label`.
+ */
 export function layersFor(
 	info: LayerInfo,
 	theme: Theme = 'light',
-	namedElsewhere: string[] = []
+	namedElsewhere: string[] = [],
+	lit: string[] = []
 ): LayerSpecification[] {
 	const {
 		marks,
@@ -213,7 +225,30 @@ export function layersFor(
 	} = LAYER_DRAWINGS[info.kind];
 	// The overlay draws these (route-overlay.ts).
 	if (overlay) return [];
-	return marks.map((m) => markLayer(m, info, palette(theme), minzoom, ranked, namedElsewhere));
+	const colours = palette(theme);
+	return marks.flatMap((m) =>
+		m.mark === 'text' && m.placement === 'beside'
+			? (['label', 'label-lit'] as const).map((part) =>
+					markLayer(m, info, colours, minzoom, ranked, namedElsewhere, { ids: lit, part })
+				)
+			: [markLayer(m, info, colours, minzoom, ranked, namedElsewhere)]
+	);
+}
+
+/** The filters of the name layers that put `lit` (a view's highlighted features) above the rest. */
+export function litFilters(
+	data: MapData,
+	layers: LayerInfo[],
+	lit: string[]
+): { layer: string; filter: unknown }[] {
+	const named = [...namedElsewhere(data)];
+	return layers.flatMap((info) => {
+		const specs = layersFor(info, 'light', named, lit);
+		if (!specs.some((l) => l.id.endsWith(':label-lit'))) return [];
+		return specs
+			.filter((l) => /:label(-lit)?$/.test(l.id))
+			.map((l) => ({ layer: l.id, filter: (l as { filter?: unknown }).filter }));
+	});
 }
 
 /** The basemap's layers: water, the world's countries and borders, the detail patches, the
@@ -309,15 +344,19 @@ export function buildStyle(
 function dataLayers(data: MapData, layers: LayerInfo[], theme: Theme): LayerSpecification[] {
 	const named = [...namedElsewhere(data)];
 	const drawn = layers.flatMap((info) => {
-		const marks = LAYER_DRAWINGS[info.kind].marks;
-		return layersFor(info, theme, named).map((layer, i) => {
-			const m = marks[i];
-			const priority = m.mark === 'text' ? basePriority(m) : 0;
-			return { layer, priority };
-		});
+		const text = LAYER_DRAWINGS[info.kind].marks.find((m) => m.mark === 'text');
+		const priority = text?.mark === 'text' ? basePriority(text) : 0;
+		return layersFor(info, theme, named).map((layer) => ({ layer, priority }));
 	});
+	// Highlighted names on top of all, then names by priority, dots, shapes.
 	const rank = ({ layer, priority }: (typeof drawn)[number]) =>
-		layer.type === 'symbol' ? 2 + 1 / (1 + priority) : layer.type === 'circle' ? 1 : 0;
+		layer.id.endsWith(':label-lit')
+			? 4
+			: layer.type === 'symbol'
+				? 2 + 1 / (1 + priority)
+				: layer.type === 'circle'
+					? 1
+					: 0;
 	return drawn.sort((a, b) => rank(a) - rank(b)).map((d) => d.layer);
 }
 

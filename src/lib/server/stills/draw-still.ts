@@ -406,13 +406,16 @@ export function drawStill(
 		for (const feature of (data.layers[layer.id] as FeatureCollection).features) {
 			if (drawing.fromMinzoom && !fromZoom(feature)) continue;
 			const on = view.highlight.includes(String(feature.properties?.id));
-			// Names are placed as MapLibre places them: layer by layer, the layers in the order of
-			// their marks' priority (style.ts), and within a layer the highlighted first, then by rank.
+			// Names are placed as MapLibre places them: layer by layer, the highlighted names beside
+			// their points first, then the layers in the order of their marks' priority (style.ts),
+			// and within a layer by rank.
 			const rank = drawing.ranked ? Number(feature.properties?.rank ?? 9) : 0;
 			for (const declared of drawing.marks) {
 				const mark = markFor(declared, feature.properties, on);
 				const layer = declared.mark === 'text' ? basePriority(declared) : 0;
-				const order = layer + (on ? 0 : 0.01) + rank / 1000;
+				// A highlighted name beside its point is in the layer above all names (style.ts).
+				const first = on && declared.mark === 'text' && declared.placement === 'beside';
+				const order = (first ? -10 : 0) + layer + (on ? 0 : 0.01) + rank / 1000;
 				if (mark)
 					(draw[mark.mark] as (m: Mark, f: Feature, order: number) => void)(mark, feature, order);
 			}
