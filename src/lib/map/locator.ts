@@ -38,17 +38,22 @@ export function locatorSvg(
 			],
 			{ type: 'Sphere' }
 		);
-	// A point closer than half a pixel to the last one drawn adds nothing at this size.
-	let last: [number, number] | null = null;
+	// A point closer than half a pixel to the last one drawn adds nothing at this size, and a ring
+	// left with fewer than three points (an island under a pixel) is not drawn at all.
+	let ring: [number, number][] = [];
 	const thin = geoTransform({
-		point(x: number, y: number) {
-			if (last && Math.hypot(x - last[0], y - last[1]) < 0.5) return;
-			last = [x, y];
-			this.stream.point(x, y);
-		},
 		lineStart() {
-			last = null;
+			ring = [];
+		},
+		point(x: number, y: number) {
+			const last = ring.at(-1);
+			if (!last || Math.hypot(x - last[0], y - last[1]) >= 0.5) ring.push([x, y]);
+		},
+		lineEnd() {
+			if (ring.length < 3) return;
 			this.stream.lineStart();
+			for (const [x, y] of ring) this.stream.point(x, y);
+			this.stream.lineEnd();
 		}
 	});
 	const project = { stream: (s: GeoStream) => projection.stream(thin.stream(s)) };
