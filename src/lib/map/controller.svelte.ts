@@ -22,11 +22,7 @@ export interface MapLike {
 	getContainer(): HTMLElement;
 	getStyle(): { layers: { id: string }[] };
 	setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
-	setLayoutProperty(
-		layer: string,
-		name: 'symbol-sort-key' | 'text-variable-anchor-offset',
-		value: unknown
-	): unknown;
+	setLayoutProperty(layer: string, name: 'text-variable-anchor-offset', value: unknown): unknown;
 	setFeatureState(
 		feature: { source: string; id: string },
 		state: { highlight: boolean } | { cut: boolean }
@@ -422,7 +418,9 @@ export class MapController {
 		const map = this.#map;
 		if (!map || !this.#drawOver) return;
 		const box = { width: map.getContainer().clientWidth, height: map.getContainer().clientHeight };
-		this.overlay = this.#drawOver([...this.#shown], this.#readCamera(), box);
+		const lines = this.#drawOver([...this.#shown], this.#readCamera(), box);
+		// Every frame of a camera move comes here: a view with nothing over it stays as it was.
+		if (lines.length || this.overlay.length) this.overlay = lines;
 	}
 
 	/** A button on each feature, so it can be activated by click, tap or keyboard. */

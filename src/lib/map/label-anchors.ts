@@ -66,7 +66,7 @@ function toSegment([x, y]: XY, [ax, ay]: XY, [bx, by]: XY) {
 }
 
 /** The distance from a segment to a rectangle (0 when it touches or crosses it). */
-export function segmentToRect(a: XY, b: XY, [x0, y0, x1, y1]: Rect): number {
+function segmentToRect(a: XY, b: XY, [x0, y0, x1, y1]: Rect): number {
 	const inside = ([x, y]: XY) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
 	if (inside(a) || inside(b)) return 0;
 	const corners: XY[] = [

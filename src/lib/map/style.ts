@@ -82,11 +82,8 @@ function textField(mark: TextMark): ExpressionSpecification {
 }
 
 const PLACEMENT: Record<TextMark['placement'], Record<string, unknown>> = {
-	beside: {
-		'text-justify': 'auto',
-		// The controller puts the view's highlighted names first.
-		'symbol-sort-key': 1
-	},
+	// The view's highlighted names are in a layer above the rest (layersFor, litFilters).
+	beside: { 'text-justify': 'auto' },
 	centre: {},
 	along: { 'symbol-placement': 'line' },
 	'line-middle': { 'symbol-placement': 'line-center' }
