@@ -6,6 +6,7 @@
 
 import * as turf from '@turf/turf';
 import { ID_PATTERN, KM2_PER_SQMI, LAYER_KINDS } from '../../src/lib/data-contract.js';
+import { entryHeader } from './json.js';
 
 export const METHOD =
 	'geodesic area of the union of the features named, less the union of those subtracted (turf, spherical Earth)';
@@ -52,13 +53,7 @@ export function measureAreas(file, specs, layers) {
 	if (!Array.isArray(specs)) return { areas, errors: [`${file}: must be a JSON array of areas`] };
 	const seen = new Set();
 	specs.forEach((/** @type {any} */ a, i) => {
-		const name = typeof a?.id === 'string' && a.id ? a.id : `#${i + 1}`;
-		const problems = [];
-		if (typeof a?.id !== 'string' || !ID_PATTERN.test(a.id))
-			problems.push('missing or invalid "id" (kebab-case)');
-		else if (seen.has(a.id)) problems.push('duplicate id');
-		else seen.add(a.id);
-		if (typeof a?.label !== 'string' || !a.label.trim()) problems.push('missing "label"');
+		const { name, problems } = entryHeader(a, i, seen, ID_PATTERN);
 		/** @type {Record<string, any[]>} */
 		const named = {};
 		for (const key of ['of', 'minus']) {

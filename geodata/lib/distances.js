@@ -9,6 +9,7 @@
 import * as turf from '@turf/turf';
 import { ID_PATTERN, KM_PER_MI } from '../../src/lib/data-contract.js';
 import { asPolygons } from './geometry.js';
+import { entryHeader } from './json.js';
 
 export const METHODS = {
 	point: 'great circle between the two points (turf, spherical Earth)',
@@ -138,13 +139,7 @@ export function measureDistances(file, specs, places, land) {
 		return { distances, errors: [`${file}: must be a JSON array of distances`] };
 	const seen = new Set();
 	specs.forEach((/** @type {any} */ d, i) => {
-		const label = typeof d?.id === 'string' && d.id ? d.id : `#${i + 1}`;
-		const problems = [];
-		if (typeof d?.id !== 'string' || !ID_PATTERN.test(d.id))
-			problems.push('missing or invalid "id" (kebab-case)');
-		else if (seen.has(d.id)) problems.push('duplicate id');
-		else seen.add(d.id);
-		if (typeof d?.label !== 'string' || !d.label.trim()) problems.push('missing "label"');
+		const { name: label, problems } = entryHeader(d, i, seen, ID_PATTERN);
 
 		/** @type {{ kind: string, id: string, at: Position, land: LandPolygon | null }[]} */
 		const ends = [];

@@ -129,3 +129,24 @@ export function syntaxErrorAt(text) {
 	space();
 	return i === text.length ? -1 : i;
 }
+
+/**
+ * The checks every entry of a list of measured things (distances.json, areas.json) shares: its
+ * name for messages, and the problems of its `id` (kebab-case, not used before: `seen` records
+ * it) and its `label`.
+ * @param {any} entry
+ * @param {number} index
+ * @param {Set<string>} seen
+ * @param {RegExp} idPattern
+ */
+export function entryHeader(entry, index, seen, idPattern) {
+	const name = typeof entry?.id === 'string' && entry.id ? entry.id : `#${index + 1}`;
+	/** @type {string[]} */
+	const problems = [];
+	if (typeof entry?.id !== 'string' || !idPattern.test(entry.id))
+		problems.push('missing or invalid "id" (kebab-case)');
+	else if (seen.has(entry.id)) problems.push('duplicate id');
+	else seen.add(entry.id);
+	if (typeof entry?.label !== 'string' || !entry.label.trim()) problems.push('missing "label"');
+	return { name, problems };
+}
