@@ -27,8 +27,17 @@ export interface Insets {
 export const MAP_INSETS: Insets = { top: CONTROL_BAND, right: 0, bottom: CONTROL_BAND, left: 0 };
 /** On a phone (and in an embed) all the controls share one thin band along the bottom. */
 export const PHONE_INSETS: Insets = { top: 0, right: 0, bottom: PHONE_BAND, left: 0 };
-/** A still with no controls over it (a shared link's card, print). */
+/** A still with no controls over it. */
 export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+/** The locator globe in a shared link's card (and print): its side and its margin from the
+ *  top-right corner, in px. */
+export const CARD_LOCATOR = { size: 96, margin: 16 };
+/** A shared link's card, and print: nothing over it but the locator, whose corner its right
+ *  edge keeps clear. */
+export const CARD_INSETS: Insets = {
+	...NO_INSETS,
+	right: CARD_LOCATOR.size + 2 * CARD_LOCATOR.margin
+};
 
 /** The highest zoom a subject is fitted at (a single point would otherwise zoom forever). */
 const MAX_FIT_ZOOM = 16;

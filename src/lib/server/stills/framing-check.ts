@@ -6,7 +6,13 @@
 // the story file that declares the view.
 import type { LayerInfo, MapView } from '$lib/content/types';
 import type { Box } from '$lib/map/projection';
-import { MAP_INSETS, NO_INSETS, PHONE_INSETS, subjectPoints, type Insets } from '$lib/map/framing';
+import {
+	MAP_INSETS,
+	CARD_INSETS,
+	PHONE_INSETS,
+	subjectPoints,
+	type Insets
+} from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
 import type { MapData } from '$lib/map/style';
 import { distanceToLines, LABEL_PADDING as PADDING, LINE_CLEARANCE } from '$lib/map/label-anchors';
@@ -24,7 +30,7 @@ export const FRAMING_BOXES: { name: string; box: Box; insets: Insets }[] = [
 	{ name: '390×844', box: { width: 390, height: 354 }, insets: PHONE_INSETS },
 	{ name: '800×1000', box: { width: 360, height: 1000 }, insets: MAP_INSETS },
 	{ name: '1280×800', box: { width: 668, height: 800 }, insets: MAP_INSETS },
-	{ name: 'the 1200×630 card', box: { width: 1200, height: 630 }, insets: NO_INSETS },
+	{ name: 'the 1200×630 card', box: { width: 1200, height: 630 }, insets: CARD_INSETS },
 	{ name: 'a 320 px embed', box: { width: 320, height: 220 }, insets: PHONE_INSETS },
 	{ name: 'a 700 px embed', box: { width: 700, height: 437 }, insets: PHONE_INSETS }
 ];

@@ -6,8 +6,16 @@ import { Resvg } from '@resvg/resvg-js';
 import UPNG from 'upng-js';
 import type { LayerInfo, Manifest, MapView } from '$lib/content/types';
 import { STILL_COVER, type StillKind } from '$lib/map/stills';
-import { MAP_INSETS, NO_INSETS, PHONE_INSETS, type Insets } from '$lib/map/framing';
-import type { Theme } from '$lib/theme/tokens';
+import {
+	CARD_INSETS,
+	CARD_LOCATOR,
+	MAP_INSETS,
+	PHONE_INSETS,
+	subjectPoints,
+	type Insets
+} from '$lib/map/framing';
+import { hasLocator, locatorSvg } from '$lib/map/locator';
+import { palette, type Theme } from '$lib/theme/tokens';
 import { stillSvg, type StillFrame } from './draw-still';
 import { mapData } from '../map-files';
 import { STORY_ROOT } from '../story-paths.js';
@@ -32,7 +40,7 @@ export const STILLS: Record<StillKind, StillFrame & { scale: number }> = {
 	card: {
 		box: { width: 1200, height: 630 },
 		image: { width: 1200, height: 630 },
-		insets: NO_INSETS,
+		insets: CARD_INSETS,
 		scale: 1
 	}
 };
@@ -45,13 +53,21 @@ export async function renderStill(
 	theme: Theme = 'light'
 ): Promise<Buffer> {
 	const { box, image, insets, scale } = STILLS[kind];
-	const svg = stillSvg(
-		view,
-		manifest.layers as LayerInfo[],
-		await mapData(manifest, root),
-		{ box, image, insets },
-		theme
-	);
+	const data = await mapData(manifest, root);
+	let svg = stillSvg(view, manifest.layers as LayerInfo[], data, { box, image, insets }, theme);
+	// The card stands alone (a shared link, print): it carries its own locator, in the corner its
+	// insets keep clear. The map box shows the page's locator over its stills instead.
+	if (kind === 'card' && hasLocator(view)) {
+		const { size, margin } = CARD_LOCATOR;
+		const globe = locatorSvg(
+			view.camera.center,
+			subjectPoints(view, data),
+			data.countries,
+			palette(theme),
+			size
+		).replace('<svg ', `<svg x="${image.width - size - margin}" y="${margin}" `);
+		svg = svg.replace(/<\/svg>$/, `${globe}</svg>`);
+	}
 	const rendered = new Resvg(svg, {
 		fitTo: { mode: 'zoom', value: scale },
 		font: { loadSystemFonts: false }
