@@ -1,15 +1,25 @@
 // The map follows the text everywhere: the end of the page (End, scrolling to the bottom) shows
 // the last section's view at every width, from anywhere; a jump to any section shows its view;
-// and on a phone a section owns the map as soon as its heading is on screen below the map.
+// each question with a view of its own takes the map as it is read, forwards, backwards and by a
+// jump, with its own still; and on a phone a section owns the map as soon as its heading is on
+// screen below the map.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapSteps } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { launch, open, VIEWPORTS } from './browser';
-import { MAP, scrollToSection, waitForView } from './map-helpers';
+import { MAP, scrollToSection, scrollToStep, waitForView } from './map-helpers';
 
 const { story } = loadContent('.');
 const { sections } = story;
 const [first, last] = [sections[0], sections.at(-1)!];
+/** The questions that move the map, and the section they are in. */
+const questions = mapSteps(sections).filter((s) => s.id !== s.section.id);
+const asked = questions[0].section;
+
+/** The file of the still in the map box (it follows the reader under the live map too). */
+const stillFile = (page: Page) =>
+	page.locator('.still img').evaluate((img: HTMLImageElement) => img.currentSrc.split('/').pop());
 
 let browser: Browser;
 beforeAll(async () => (browser = await launch()));
@@ -50,6 +60,38 @@ describe.each([
 		await waitForView(page, first.id);
 		await scrollToSection(page, last.id);
 		await waitForView(page, last.id);
+	});
+
+	it('moves the map to each question’s view as it is read, forwards, backwards and by a jump', async () => {
+		expect(questions.length).toBeGreaterThan(1);
+		const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });
+		await waitForView(page, first.id);
+		const narrow = viewport.width <= 760 ? 'narrow' : 'wide';
+		// A jump from the top of the page straight into the middle of the questions.
+		const middle = questions[Math.floor(questions.length / 2)];
+		await scrollToStep(page, middle);
+		await waitForView(page, middle.id);
+		// Back to the section's own text: its own view.
+		await scrollToSection(page, asked.id);
+		await waitForView(page, asked.id);
+		for (const question of questions) {
+			await scrollToStep(page, question);
+			await waitForView(page, question.id);
+			expect(await page.locator('#map-description').textContent()).toContain(
+				question.mapDescription
+			);
+			await expect.poll(() => stillFile(page)).toBe(`${question.id}-${narrow}.png`);
+		}
+		// Below the last question, in the rest of its section, the last question keeps the map.
+		await page.evaluate(
+			(id) => document.querySelector(`#${id} .steps`)!.scrollIntoView({ block: 'center' }),
+			asked.id
+		);
+		await expect.poll(() => page.locator(MAP).getAttribute('data-view')).toBe(questions.at(-1)!.id);
+		for (const question of questions.toReversed()) {
+			await scrollToStep(page, question);
+			await waitForView(page, question.id);
+		}
 	});
 });
 

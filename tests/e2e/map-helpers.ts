@@ -2,7 +2,7 @@
 // is for a condition (an attribute, a rendered frame), never for a fixed time.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Camera, MapView } from '$lib/content/types';
+import type { Camera, MapStep, MapView } from '$lib/content/types';
 import {
 	frameCamera,
 	MAP_INSETS,
@@ -149,6 +149,21 @@ export async function scrollToSection(page: Page, id: string) {
 	await page.evaluate(
 		(id) => document.getElementById(id)!.scrollIntoView({ block: 'start', behavior: 'instant' }),
 		id
+	);
+}
+
+/** Scrolls a step (a section, or a question with a view of its own) to where it takes the map: a
+ *  section as a link to it would; a question with its top just above the reading line (the next
+ *  question may be above the line too when the question is short, and would take the map). */
+export async function scrollToStep(page: Page, step: MapStep) {
+	if (step.id === step.section.id) return scrollToSection(page, step.id);
+	await page.evaluate(
+		([id, narrow]) => {
+			const top = document.getElementById(id)!.getBoundingClientRect().top + scrollY;
+			const line = innerHeight * (matchMedia(narrow).matches ? 0.73 : 0.46);
+			window.scrollTo({ top: top - line, behavior: 'instant' });
+		},
+		[step.id, NARROW_MEDIA] as const
 	);
 }
 

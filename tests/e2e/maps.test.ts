@@ -1,4 +1,5 @@
-// Each view shows what its section's text says, legibly, at the three widths readers use: the
+// Each view shows what its section's (or question's) text says, legibly, at the three widths
+// readers use: the
 // highlighted places are named on the map (MapLibre's own rendered labels) and their markers are
 // clear of the map's controls; the map keeps at least 45% of a two-column window; the opening view
 // draws the runways. What cannot be measured is looked at in screenshots (screenshots/maps-*).
@@ -6,11 +7,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_BAND, PHONE_BAND } from '$lib/map/camera';
 import { hasLocator } from '$lib/map/locator';
+import { mapSteps } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit } from './browser';
-import { MAP, markersUnderControls, scrollToSection, waitForView } from './map-helpers';
+import {
+	MAP,
+	markersUnderControls,
+	scrollToStep,
+	scrollToSection,
+	waitForView
+} from './map-helpers';
 
 const { story, manifest } = loadContent('.');
+const steps = mapSteps(story.sections);
 const WIDTHS = [
 	{ width: 1280, height: 800 },
 	{ width: 800, height: 1000 },
@@ -79,12 +88,12 @@ const overlaid = manifest.layers.filter((l) => l.kind === 'route').map((l) => l.
 describe.each(WIDTHS)('at $width × $height', (viewport) => {
 	it('shows a locator globe on every zoomed-in map, in the band of the controls, and none on a globe', async () => {
 		const { page, errors } = await openMaps(viewport);
-		for (const section of story.sections) {
-			await scrollToSection(page, section.id);
-			await waitForView(page, section.id);
+		for (const step of steps) {
+			await scrollToStep(page, step);
+			await waitForView(page, step.id);
 			const locator = page.locator('.map-panel img[data-locator]');
-			const where = `${section.id} at ${viewport.width}`;
-			if (!hasLocator(story.views[section.view])) {
+			const where = `${step.id} at ${viewport.width}`;
+			if (!hasLocator(story.views[step.view])) {
 				expect(await locator.count(), `${where}: a globe has no locator`).toBe(0);
 				continue;
 			}
@@ -127,10 +136,10 @@ describe.each(WIDTHS)('at $width × $height', (viewport) => {
 
 	it('names every highlighted place of every view, its marker clear of the controls', async () => {
 		const { page, errors } = await openMaps(viewport);
-		for (const section of story.sections) {
-			await scrollToSection(page, section.id);
-			await waitForView(page, section.id);
-			const view = story.views[section.view];
+		for (const step of steps) {
+			await scrollToStep(page, step);
+			await waitForView(page, step.id);
+			const view = story.views[step.view];
 			const shown = pointLayers.filter((l) => view.layers.includes(l.id));
 			const highlighted = shown
 				.flatMap((l) => l.features)
@@ -140,7 +149,7 @@ describe.each(WIDTHS)('at $width × $height', (viewport) => {
 				page,
 				shown.flatMap((l) => [`${l.id}:label`, `${l.id}:label-lit`])
 			);
-			const where = `${section.id} at ${viewport.width}`;
+			const where = `${step.id} at ${viewport.width}`;
 			expect(
 				highlighted.filter((id) => !labelled.includes(id)),
 				`${where}: highlighted places without a label`
@@ -148,7 +157,7 @@ describe.each(WIDTHS)('at $width × $height', (viewport) => {
 
 			const covered = await markersUnderControls(page);
 			expect(covered, `${where}: markers under a control`).toEqual([]);
-			await page.screenshot({ path: `screenshots/maps-${viewport.width}-${section.id}.png` });
+			await page.screenshot({ path: `screenshots/maps-${viewport.width}-${step.id}.png` });
 		}
 		expect(errors).toEqual([]);
 	});

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapSteps } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { frameCamera, MAP_INSETS, PHONE_INSETS, subjectPoints } from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
 import { mapData } from '$lib/server/map-files';
 import { baseURL, launch, open, sites, visit, VIEWPORTS } from './browser';
-import { MAP, scrollToSection, waitForView } from './map-helpers';
+import { MAP, scrollToSection, scrollToStep, waitForView } from './map-helpers';
 
 const { story, manifest } = loadContent('.');
 const sections = story.sections;
@@ -76,11 +77,11 @@ describe('before the live map', () => {
 	it('draws every place where the live map draws it, at desktop and phone sizes', async () => {
 		for (const viewport of Object.values(VIEWPORTS)) {
 			const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });
-			for (const section of sections) {
-				await scrollToSection(page, section.id);
-				await waitForView(page, section.id);
+			for (const step of mapSteps(sections)) {
+				await scrollToStep(page, step);
+				await waitForView(page, step.id);
 				const box = (await page.locator(MAP).boundingBox())!;
-				const view = story.views[section.view];
+				const view = story.views[step.view];
 				const projection = cameraProjection(
 					frameCamera(
 						view,
@@ -100,7 +101,7 @@ describe('before the live map', () => {
 				for (const m of markers) {
 					const at = features.find((f) => f.id === m.id)!.point!;
 					const [x, y] = projection(at)!;
-					const where = `${section.id} at ${viewport.width}: ${m.id}`;
+					const where = `${step.id} at ${viewport.width}: ${m.id}`;
 					expect(Math.abs(m.box.x + m.box.width / 2 - box.x - x), where).toBeLessThan(2);
 					expect(Math.abs(m.box.y + m.box.height / 2 - box.y - y), where).toBeLessThan(2);
 				}

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LayerInfo } from '$lib/content/types';
+import { mapSteps, type LayerInfo } from '$lib/content/types';
 import { checkStory } from '$lib/server/check-story';
 import { readSourceMeta } from '$lib/server/corpus';
 import { readText } from '$lib/server/read-text';
@@ -88,6 +88,26 @@ describe('checkStory', () => {
 		});
 	});
 
+	it('gives a question with a view its own step of the map, after its section', () => {
+		const story = check('question-view.yaml');
+		expect(
+			mapSteps(story.sections).map(({ id, title, view, mapDescription }) => ({
+				id,
+				title,
+				view,
+				mapDescription
+			}))
+		).toEqual([
+			{ id: 'first', title: 'First', view: 'city', mapDescription: 'Anchorage.' },
+			{
+				id: 'differ-carpet',
+				title: 'One red carpet, or two?',
+				view: 'city',
+				mapDescription: 'The airfield.'
+			}
+		]);
+	});
+
 	const first = 'section 1 "first"';
 	const cases: [fixture: string, line: number, reason: RegExp][] = [
 		[
@@ -108,6 +128,21 @@ describe('checkStory', () => {
 		['unknown-view.yaml', 12, /^section 1 "first": unknown view "town" \(known: city\)/],
 		['fourth-section.yaml', 51, /^section 4 "fourth": unknown view "town" \(known: city\)/],
 		['unknown-layer.yaml', 7, /^view "city": unknown layer "roads"/],
+		[
+			'question-unknown-view.yaml',
+			27,
+			/^disagreement "carpet": unknown view "tarmac" \(known: city\)/
+		],
+		[
+			'question-undescribed.yaml',
+			27,
+			/^disagreement "carpet" has a view but no mapDescription: describe its map in words/
+		],
+		[
+			'question-shown-twice.yaml',
+			29,
+			/^section 2 "second": disagreement "carpet" is already shown in section "first": show each once/
+		],
 		['missing-field.yaml', 10, new RegExp(`^${first}: missing field "mapDescription"`)],
 		['unknown-source.yaml', 19, /^section 1 "first", passage 1: unknown source "009_nope"/],
 		['duplicate-id.yaml', 23, /section id "first" is used twice/],

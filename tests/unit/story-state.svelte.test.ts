@@ -17,7 +17,20 @@ const section = (id: string, viewId: string): Section => ({
 	passages: [],
 	disagreements: []
 });
-const sections = [section('first', 'va'), section('second', 'vb'), section('third', 'va')];
+/** The second section asks a question that moves the map back to view va. */
+const question = {
+	id: 'q',
+	question: 'Q?',
+	note: [],
+	positions: [],
+	view: 'va',
+	mapDescription: 'A'
+};
+const sections = [
+	section('first', 'va'),
+	{ ...section('second', 'vb'), disagreements: [question] },
+	section('third', 'va')
+];
 const views = {
 	va: view('va', 10, ['places'], ['a']),
 	vb: view('vb', 20, ['places', 'lines'], ['b'])
@@ -83,6 +96,26 @@ describe('StoryState', () => {
 		story.showView();
 		expect(story.controller.sectionId).toBe('second');
 		expect(map.calls.at(-1)).toBe('jump 20,10 z3');
+	});
+
+	it('shows the view of the question being read, keeps it between questions, and leaves it with its section', () => {
+		const { story, map } = open();
+		story.read('second', 'differ-q');
+		expect([story.section.id, story.step.id, story.view.id]).toEqual(['second', 'differ-q', 'va']);
+		expect(story.step.mapDescription).toBe('A');
+		expect(story.hash).toBe('#second');
+		story.showView();
+		expect(story.controller.sectionId).toBe('differ-q');
+		expect(map.calls.at(-1)).toBe('jump 10,10 z3');
+		story.read(null, null);
+		expect(story.step.id).toBe('differ-q');
+		story.read('second', null); // back above the question, in its section's own text
+		expect([story.step.id, story.view.id]).toEqual(['second', 'vb']);
+		story.read('second', 'differ-q');
+		story.read('third', null);
+		expect([story.step.id, story.view.id]).toEqual(['third', 'va']);
+		story.read('first', 'differ-q'); // a step of another section is not this section's
+		expect(story.step.id).toBe('first');
 	});
 
 	it('reads the first section at the very top of the page, whatever is under the line', () => {

@@ -89,7 +89,50 @@ export interface Disagreement {
 	/** Optional context in the story's words (empty when there is none). */
 	note: Paragraph;
 	positions: { claim: string; passages: Passage[] }[];
+	/** The view the map moves to while this question is read, with its description in words;
+	 *  without one the map keeps its section's view. */
+	view?: string;
+	mapDescription?: string;
 }
+
+/** A stop of the map along the story: a section, or a question in it that has a view of its own.
+ *  Its id names its stills and locator, and is the map's `data-view` while it is shown. */
+export interface MapStep {
+	id: string;
+	/** The section's title, or the question. */
+	title: string;
+	section: Section;
+	view: string;
+	mapDescription: string;
+}
+
+/** The id of a question's step: also the id of its element in the page. */
+export const questionStepId = (d: Pick<Disagreement, 'id'>) => `differ-${d.id}`;
+
+/** Every stop of the map in reading order: each section, then each of its questions with a view. */
+export const mapSteps = (sections: Section[]): MapStep[] =>
+	sections.flatMap((section) => [
+		{
+			id: section.id,
+			title: section.title,
+			section,
+			view: section.view,
+			mapDescription: section.mapDescription
+		},
+		...section.disagreements.flatMap((d) =>
+			d.view
+				? [
+						{
+							id: questionStepId(d),
+							title: d.question,
+							section,
+							view: d.view,
+							mapDescription: d.mapDescription ?? ''
+						}
+					]
+				: []
+		)
+	]);
 
 export interface Story {
 	title: string;

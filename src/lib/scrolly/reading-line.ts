@@ -3,11 +3,14 @@
 // phone, whose map sits above the text, it is three quarters down, so that a section owns the map
 // as soon as its heading and first lines are on screen below the map. And once the end of the
 // page is on screen (by scrolling, End, or a jump), the last section owns it, whatever the band
-// crosses. IntersectionObservers report crossings, so nothing runs on scroll events; the story
-// state decides what a crossing means (StoryState.read).
+// crosses. Within a section, a question with a map of its own (a step) owns the map from when its
+// top reaches the band until the next step's does, so the map does not fall back between them.
+// IntersectionObservers report crossings, so nothing runs on scroll events; the story state decides
+// what a crossing means (StoryState.read).
 
-/** The band, as an IntersectionObserver rootMargin: beside the text, and above it (a phone). */
-const BANDS = { wide: '-48% 0px -50% 0px', narrow: '-75% 0px -23% 0px' };
+/** The band: its top and bottom as percentages of the viewport's height from the top, beside the
+ *  text and above it (a phone). */
+const BANDS = { wide: [48, 50], narrow: [75, 77] };
 
 export class ReadingLine {
 	#observer: IntersectionObserver | null = null;
@@ -16,16 +19,22 @@ export class ReadingLine {
 	#tracked = new Map<Element, string>();
 	/** The tracked elements now in the band. */
 	#inBand = new Set<Element>();
+	/** Tracked steps within sections, and the step each stands for. */
+	#steps = new Map<Element, string>();
 	/** The section that owns the map while the end of the page is on screen, if it is. */
 	#atEnd: string | null = null;
-	#onRead: (sectionId: string | null) => void;
+	#onRead: (sectionId: string | null, stepId: string | null) => void;
 	#narrow: MediaQueryList | null = null;
 
 	/**
-	 * @param onRead called with the section under the line, or null when none is
+	 * @param onRead called with the section under the line, or null when none is, and the step of
+	 *   that section whose top has last passed the line, or null when none has
 	 * @param narrowMedia the media query under which the map sits above the text
 	 */
-	constructor(onRead: (sectionId: string | null) => void, narrowMedia?: string) {
+	constructor(
+		onRead: (sectionId: string | null, stepId: string | null) => void,
+		narrowMedia?: string
+	) {
 		this.#onRead = onRead;
 		if (narrowMedia && typeof matchMedia === 'function') {
 			this.#narrow = matchMedia(narrowMedia);
@@ -36,8 +45,9 @@ export class ReadingLine {
 	#band = () => (this.#narrow?.matches ? BANDS.narrow : BANDS.wide);
 
 	#observe(node: Element) {
+		const [top, bottom] = this.#band();
 		this.#observer ??= new IntersectionObserver((entries) => this.#update(entries), {
-			rootMargin: this.#band()
+			rootMargin: `-${top}% 0px -${100 - bottom}% 0px`
 		});
 		this.#observer.observe(node);
 	}
@@ -47,7 +57,7 @@ export class ReadingLine {
 		this.#observer?.disconnect();
 		this.#observer = null;
 		this.#inBand.clear();
-		for (const node of this.#tracked.keys()) this.#observe(node);
+		for (const node of [...this.#tracked.keys(), ...this.#steps.keys()]) this.#observe(node);
 	};
 
 	/** Attachment for an element that stands for section `sectionId` while it is under the line:
@@ -59,6 +69,17 @@ export class ReadingLine {
 			this.#observer?.unobserve(node);
 			this.#tracked.delete(node);
 			this.#inBand.delete(node);
+		};
+	};
+
+	/** Attachment for an element inside a tracked section that moves the map on its own (a question
+	 *  with a view): `{@attach line.trackStep(stepId)}`. */
+	trackStep = (stepId: string) => (node: Element) => {
+		this.#steps.set(node, stepId);
+		this.#observe(node);
+		return () => {
+			this.#observer?.unobserve(node);
+			this.#steps.delete(node);
 		};
 	};
 
@@ -80,12 +101,27 @@ export class ReadingLine {
 
 	#update(entries: IntersectionObserverEntry[]) {
 		for (const entry of entries) {
+			if (!this.#tracked.has(entry.target)) continue;
 			if (entry.isIntersecting) this.#inBand.add(entry.target);
 			else this.#inBand.delete(entry.target);
 		}
 		// Entries can arrive batched after a fast scroll: decide from the current set, not the last entry.
 		const [first] = this.#inBand;
-		this.#onRead(this.#atEnd ?? (first ? (this.#tracked.get(first) ?? null) : null));
+		const sectionId = this.#atEnd ?? (first ? (this.#tracked.get(first) ?? null) : null);
+		this.#onRead(sectionId, sectionId ? this.#stepOf(sectionId) : null);
+	}
+
+	/** The last step of the section whose top is above the band's lower edge. Read from the layout
+	 *  at each crossing (a step crossed by a jump reports nothing of its own). */
+	#stepOf(sectionId: string): string | null {
+		const section = [...this.#tracked].find(([, id]) => id === sectionId)?.[0];
+		const line = (innerHeight * this.#band()[1]) / 100;
+		let [step, highest] = [null as string | null, -Infinity];
+		for (const [node, id] of this.#steps) {
+			const top = node.getBoundingClientRect().top;
+			if (section?.contains(node) && top <= line && top > highest) [step, highest] = [id, top];
+		}
+		return step;
 	}
 
 	destroy() {

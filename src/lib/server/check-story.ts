@@ -14,6 +14,7 @@ import type {
 	Section,
 	Story
 } from '$lib/content/types';
+import { questionStepId } from '../content/types.ts';
 import { findParagraph, normaliseSpace, type Source } from './corpus.ts';
 import { misquoteMessage } from './misquote.ts';
 import { readPlaceholders } from './placeholders.ts';
@@ -200,8 +201,19 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 			id: str,
 			question: str,
 			note: optional(str, ''),
-			positions: list
-		}) as { id: string; question: string; note: string; positions: unknown[] } | undefined;
+			positions: list,
+			view: optional(str, ''),
+			mapDescription: optional(str, '')
+		}) as
+			| {
+					id: string;
+					question: string;
+					note: string;
+					positions: unknown[];
+					view: string;
+					mapDescription: string;
+			  }
+			| undefined;
 		if (!d) return;
 		if (!ID_PATTERN.test(d.id))
 			report(
@@ -226,16 +238,37 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 		if (positions.length < 2)
 			report(lineOf([...path, 'positions']), `disagreement "${d.id}" needs at least two positions`);
 		const note = d.note ? words([...path, 'note'], d.note, CITED) : [];
+		if (d.view && !(d.view in story.views))
+			report(
+				lineOf([...path, 'view']),
+				`disagreement "${d.id}": unknown view "${d.view}" (known: ${Object.keys(story.views).join(', ')})`
+			);
+		if (d.view && !d.mapDescription)
+			report(
+				lineOf([...path, 'view']),
+				`disagreement "${d.id}" has a view but no mapDescription: describe its map in words for readers who cannot see it`
+			);
+		if (d.mapDescription && !d.view)
+			report(
+				lineOf([...path, 'mapDescription']),
+				`disagreement "${d.id}" has a mapDescription but no view: give the view it describes, or remove it`
+			);
 		disagreements[d.id] = {
 			id: d.id,
 			question: plain([...path, 'question'], d.question),
 			note,
-			positions
+			positions,
+			...(d.view && {
+				view: d.view,
+				mapDescription: plain([...path, 'mapDescription'], d.mapDescription)
+			})
 		};
 	});
 
 	const sections: Section[] = [];
 	const seen = new Set<string>();
+	/** The section each disagreement is shown in: one at most (its element id is the page's). */
+	const shownIn = new Map<string, string>();
 	story.sections.forEach((_, i) => {
 		const path = ['sections', i];
 		const say = (at: Path, message: string) =>
@@ -263,6 +296,9 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 		if (!ID_PATTERN.test(s.id))
 			say([...path, 'id'], `section id "${s.id}" must be lower-case words joined by hyphens`);
 		if (seen.has(s.id)) say([...path, 'id'], `section id "${s.id}" is used twice`);
+		const clash = Object.keys(disagreements).find((id) => questionStepId({ id }) === s.id);
+		if (clash)
+			say([...path, 'id'], `section id "${s.id}" is the page's id of disagreement "${clash}"`);
 		seen.add(s.id);
 		if (!(s.view in story.views))
 			say(
@@ -271,6 +307,14 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 			);
 		const passages = readPassages([...path, 'passages'], s.passages);
 		const differ = s.disagreements.flatMap((id, j) => {
+			if (shownIn.has(id)) {
+				say(
+					[...path, 'disagreements', j],
+					`disagreement "${id}" is already shown in section "${shownIn.get(id)}": show each once`
+				);
+				return [];
+			}
+			shownIn.set(id, s.id);
 			if (disagreements[id]) return [disagreements[id]];
 			say(
 				[...path, 'disagreements', j],

@@ -4,7 +4,15 @@
 // through context, and keep two effects at the boundary: one shows the view, one writes the hash.
 // The rules of reading live here as methods, so they are tested on a fake map (tests/unit).
 import { createContext, untrack } from 'svelte';
-import type { FeatureInfo, LayerInfo, MapView, Section, Story } from '$lib/content/types';
+import {
+	mapSteps,
+	type FeatureInfo,
+	type LayerInfo,
+	type MapStep,
+	type MapView,
+	type Section,
+	type Story
+} from '$lib/content/types';
 import { MapController, type Motion } from '$lib/map/controller.svelte';
 import { formatShareHash, parseShareHash } from '$lib/map/share';
 import { sectionFromHash } from '$lib/scrolly/hash';
@@ -56,6 +64,8 @@ export interface Surroundings {
 
 export class StoryState {
 	readonly sections: Section[];
+	/** Every stop of the map, in reading order. */
+	readonly steps: MapStep[];
 	readonly views: Record<string, MapView>;
 	/** How the page speaks of the sources. */
 	readonly words: Story['sourceWords'];
@@ -67,7 +77,11 @@ export class StoryState {
 	readonly liveAtOnce: boolean;
 	/** Id of the section being read. */
 	sectionId: string;
+	/** Id of the step of that section being read (a question with its own view), or null. */
+	stepId: string | null;
 	readonly section: Section;
+	/** What the map shows: the step being read, or the section. */
+	readonly step: MapStep;
 	readonly view: MapView;
 	readonly exploring: boolean;
 	/** What the URL's hash says: the explored view (once it has settled), or the section read. */
@@ -128,8 +142,14 @@ export class StoryState {
 		});
 		// A link to #<section> starts there; a shared #map=… link starts exploring its camera.
 		this.sectionId = $state(sectionFromHash(around.hash, sections) ?? sections[0].id);
+		this.stepId = $state(null);
 		this.section = $derived(sections.find((s) => s.id === this.sectionId) ?? sections[0]);
-		this.view = $derived(views[this.section.view]);
+		const steps = (this.steps = mapSteps(sections));
+		this.step = $derived(
+			steps.find((s) => s.id === this.stepId && s.section === this.section) ??
+				steps.find((s) => s.section === this.section)!
+		);
+		this.view = $derived(views[this.step.view]);
 		this.exploring = $derived(this.controller.mode === 'explore');
 		this.hash = $derived(
 			this.exploring
@@ -143,25 +163,30 @@ export class StoryState {
 		this.liveAtOnce = policy.liveMap === 'at-once' || !!shared;
 	}
 
-	/** Shows the section's view on the map. The page's effect runs this whenever the section or
-	 *  its view changes; nothing the controller reads or writes while applying it is tracked. */
+	/** Shows the step's view on the map. The page's effect runs this whenever the step or its
+	 *  view changes; nothing the controller reads or writes while applying it is tracked. */
 	showView() {
-		const [id, view] = [this.section.id, this.view];
+		const [id, view] = [this.step.id, this.view];
 		untrack(() => this.controller.show(id, view, this.#around.motion()));
 	}
 
 	/**
 	 * The reader's position changed: `sectionId` is the section crossing the reading line, or null
-	 * between sections (the last one stays). At the very top of the page the first section is read,
-	 * whatever is under the line. A section change closes the open panel; scrolled more than a
-	 * quarter of the screen from where exploring began, it also ends exploring (a layout shift
-	 * that moves another section under the line, without a scroll, leaves the reader's view alone).
+	 * between sections (the last one and its step stay), and `stepId` the step of it being read.
+	 * At the very top of the page the first section is read, whatever is under the line. A change
+	 * of what the map shows closes the open panel; scrolled more than a quarter of the screen from
+	 * where exploring began, it also ends exploring (a layout shift that moves another section
+	 * under the line, without a scroll, leaves the reader's view alone).
 	 */
-	read(sectionId: string | null) {
+	read(sectionId: string | null, stepId: string | null = null) {
 		const { y, height } = this.#around.scroll();
-		const next = y <= 0 ? this.sections[0].id : (sectionId ?? this.sectionId);
-		if (next === this.sectionId || !this.sections.some((s) => s.id === next)) return;
+		const top = y <= 0;
+		const next = top ? this.sections[0].id : (sectionId ?? this.sectionId);
+		const step = top ? null : sectionId ? stepId : this.stepId;
+		if (next === this.sectionId && step === this.stepId) return;
+		if (!this.sections.some((s) => s.id === next)) return;
 		this.sectionId = next;
+		this.stepId = step;
 		this.panel = null;
 		if (this.exploring && Math.abs(y - this.#exploredAt) > height / 4) {
 			// Back to the new section's view in one move (the page's effect then finds it applied).

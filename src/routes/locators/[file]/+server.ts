@@ -1,6 +1,7 @@
-// /locators/<section>.svg (and -dark.svg): the small globe that says where a zoomed-in section's
-// map lies (src/lib/map/locator.ts), drawn at build time from the world data.
+// /locators/<step>.svg (and -dark.svg): the small globe that says where a zoomed-in map of a
+// section or question lies (src/lib/map/locator.ts), drawn at build time from the world data.
 import { error } from '@sveltejs/kit';
+import { mapSteps } from '$lib/content/types';
 import { subjectPoints } from '$lib/map/framing';
 import { hasLocator, locatorPath, locatorSvg } from '$lib/map/locator';
 import { loadContent } from '$lib/server/load-content';
@@ -12,7 +13,7 @@ export const prerender = true;
 
 const located = () => {
 	const { story } = loadContent();
-	return story.sections.filter((s) => hasLocator(story.views[s.view]));
+	return mapSteps(story.sections).filter((s) => hasLocator(story.views[s.view]));
 };
 
 export function entries() {
@@ -24,9 +25,9 @@ export function entries() {
 export async function GET({ params }) {
 	const { story, manifest } = loadContent();
 	const match = /^(.+?)(-dark)?\.svg$/.exec(params.file);
-	const section = located().find((s) => s.id === match?.[1]);
-	if (!section) error(404, 'No such locator');
-	const view = story.views[section.view];
+	const step = located().find((s) => s.id === match?.[1]);
+	if (!step) error(404, 'No such locator');
+	const view = story.views[step.view];
 	const data = await mapData(manifest, STORY_ROOT);
 	const svg = locatorSvg(
 		view.camera.center,

@@ -1,8 +1,10 @@
-// /stills/<section>-<kind>.png (and -<kind>-dark.png for the map box's stills): each section's
-// view as a still image, rendered at build time from the same geodata, camera and layer kinds
-// as the live map (src/lib/server/stills/).
+// /stills/<step>-<kind>.png (and -<kind>-dark.png for the map box's stills): each section's view,
+// and each view of a question in it, as a still image, rendered at build time from the same
+// geodata, camera and layer kinds as the live map (src/lib/server/stills/). A question has the map
+// box's stills only: the card (share image, print) is its section's.
 import { error } from '@sveltejs/kit';
-import { stillPath, stillThemes, type StillKind } from '$lib/map/stills';
+import { mapSteps, type MapStep } from '$lib/content/types';
+import { stillPath, stillThemes, THEMED_STILLS, type StillKind } from '$lib/map/stills';
 import { loadContent } from '$lib/server/load-content';
 import { renderStill, STILLS } from '$lib/server/stills/render';
 
@@ -10,10 +12,14 @@ export const prerender = true;
 
 const KINDS = Object.keys(STILLS) as StillKind[];
 
+const kindsOf = (step: MapStep) => (step.id === step.section.id ? KINDS : THEMED_STILLS);
+
 export function entries() {
-	return loadContent().story.sections.flatMap((s) =>
-		KINDS.flatMap((kind) =>
-			stillThemes(kind).map((theme) => ({ file: stillPath(s.id, kind, theme).split('/').at(-1)! }))
+	return mapSteps(loadContent().story.sections).flatMap((step) =>
+		kindsOf(step).flatMap((kind) =>
+			stillThemes(kind).map((theme) => ({
+				file: stillPath(step.id, kind, theme).split('/').at(-1)!
+			}))
 		)
 	);
 }
@@ -21,10 +27,10 @@ export function entries() {
 export async function GET({ params }) {
 	const { story, manifest } = loadContent();
 	const match = /^(.+?)-([a-z]+)(-dark)?\.png$/.exec(params.file);
-	const section = story.sections.find((s) => s.id === match?.[1]);
-	const kind = KINDS.find((k) => k === match?.[2]);
+	const step = mapSteps(story.sections).find((s) => s.id === match?.[1]);
+	const kind = step && kindsOf(step).find((k) => k === match?.[2]);
 	const theme = match?.[3] ? 'dark' : 'light';
-	if (!section || !kind || !stillThemes(kind).includes(theme)) error(404, 'No such still');
-	const png = await renderStill(story.views[section.view], manifest, kind, undefined, theme);
+	if (!step || !kind || !stillThemes(kind).includes(theme)) error(404, 'No such still');
+	const png = await renderStill(story.views[step.view], manifest, kind, undefined, theme);
 	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 }
