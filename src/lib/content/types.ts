@@ -159,6 +159,13 @@ export interface Ending {
 /** Feature id → the passages of the reports that mention it (built from mentions.yaml). */
 export type PlaceIndex = Record<string, Passage[]>;
 
+/** What the live map says of each feature beyond its data (/map-notes.json): the passages that
+ *  mention it, and its distances as sentences. */
+export interface MapNotes {
+	places: PlaceIndex;
+	featureDistances: Record<string, string[]>;
+}
+
 /** Every passage a section quotes: its own, then those of its disagreements. */
 export function quotedIn(section: Section): Passage[] {
 	return [

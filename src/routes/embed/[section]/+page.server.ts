@@ -6,7 +6,7 @@ export function entries() {
 }
 
 export function load({ params, url }) {
-	const { story, manifest, places, sourceNames, featureDistances } = loadContent();
+	const { story, manifest, sourceNames } = loadContent();
 	const section = story.sections.find((s) => s.id === params.section);
 	if (!section) error(404, 'No such section');
 	const view = story.views[section.view];
@@ -18,8 +18,6 @@ export function load({ params, url }) {
 		section,
 		view,
 		manifest,
-		places,
-		sourceNames,
-		featureDistances
+		sourceNames
 	};
 }
