@@ -304,7 +304,7 @@ console.log(
 );
 console.log(`Map data (gzip): ${kb(data.reduce((s, f) => s + gz(f), 0))} in ${data.length} files`);
 console.log(
-	`HTML of the story (gzip): ${kb(gz('build/index.html'))}; first still (phone): ${kb(statSync(`build/stills/${/\/stills\/([\w-]+-narrow\.png)/.exec(html)?.[1]}`).size)}`
+	`HTML of the story (gzip): ${kb(gz('build/index.html'))}; first still (phone): ${kb(statSync(`build/stills/${/\/stills\/([\w-]+-narrow\.webp)/.exec(html)?.[1]}`).size)}`
 );
 
 const server = await serve('build', 0);

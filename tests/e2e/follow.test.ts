@@ -80,7 +80,7 @@ describe.each([
 			expect(await page.locator('#map-description').textContent()).toContain(
 				question.mapDescription
 			);
-			await expect.poll(() => stillFile(page)).toBe(`${question.id}-${narrow}.png`);
+			await expect.poll(() => stillFile(page)).toBe(`${question.id}-${narrow}.webp`);
 		}
 		// Below the last question, in the rest of its section, the last question keeps the map.
 		await page.evaluate(

@@ -50,7 +50,7 @@ describe('before the live map', () => {
 		);
 		expect(await still(page)).toEqual({
 			shown: true,
-			file: `${first.id}-narrow.png`,
+			file: `${first.id}-narrow.webp`,
 			loaded: true
 		});
 		const box = (await page.locator('.map-panel').boundingBox())!;
@@ -71,7 +71,7 @@ describe('before the live map', () => {
 					).observe({ type: 'largest-contentful-paint', buffered: true })
 				)
 		);
-		expect(lcp).toMatch(new RegExp(`/stills/${first.id}-narrow\\.png$`));
+		expect(lcp).toMatch(new RegExp(`/stills/${first.id}-narrow\\.webp$`));
 	});
 
 	it('draws every place where the live map draws it, at desktop and phone sizes', async () => {

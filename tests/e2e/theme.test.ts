@@ -65,7 +65,7 @@ describe('the theme', () => {
 				});
 				await page.locator('.still img').evaluate((img: HTMLImageElement) => img.decode());
 				expect(await stillSrc(page)).toMatch(
-					new RegExp(`/stills/${first.id}-${kind}${scheme === 'dark' ? '-dark' : ''}\\.png$`)
+					new RegExp(`/stills/${first.id}-${kind}${scheme === 'dark' ? '-dark' : ''}\\.webp$`)
 				);
 				expect(await paper(page)).toBe(rgb(colours.paper));
 			}
@@ -89,7 +89,7 @@ describe('the theme', () => {
 		await page.getByLabel('Colours').selectOption('dark');
 		await expect.poll(() => paper(page)).toBe(rgb(palette('dark').paper));
 		await expect.poll(() => water(page)).toBe(palette('dark').water);
-		await expect.poll(() => stillSrc(page)).toMatch(/-dark\.png$/);
+		await expect.poll(() => stillSrc(page)).toMatch(/-dark\.webp$/);
 
 		// The next page is dark before its scripts run: the boot script in its head.
 		await page.goto(`${baseURL()}/sources/${sources[0].id}`, { waitUntil: 'commit' });
@@ -112,7 +112,7 @@ describe('the theme', () => {
 		await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
 		await page.goto(`${baseURL()}/embed/${first.id}`);
 		await page.locator('.still img').evaluate((img: HTMLImageElement) => img.decode());
-		expect(await stillSrc(page)).not.toMatch(/-dark\.png$/);
+		expect(await stillSrc(page)).not.toMatch(/-dark\.webp$/);
 		expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe(
 			rgb(palette('light').ink)
 		);

@@ -2,9 +2,9 @@
 // data must give the same bytes, so that a build is reproducible and build/stills is what the
 // geodata and views say now, and each still must be a map (many colours), not a flat box.
 import { existsSync, readFileSync } from 'node:fs';
-import UPNG from 'upng-js';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { stillPath, stillThemes, type StillKind } from '$lib/map/stills';
+import { stillFormat, stillPath, stillThemes, type StillKind } from '$lib/map/stills';
 import { loadContent } from '$lib/server/load-content';
 import { renderStill, STILLS } from '$lib/server/stills/render';
 
@@ -19,25 +19,29 @@ describe.each(STILL_THEMES)('the %s stills, %s', (kind, theme) => {
 	it.each(story.sections.map((s) => [s.id, s.view]))(
 		'%s: deterministic, sized, drawn',
 		async (id, view) => {
-			const png = await renderStill(story.views[view], manifest, kind, undefined, theme);
+			const file = await renderStill(story.views[view], manifest, kind, undefined, theme);
 			expect(
-				(await renderStill(story.views[view], manifest, kind, undefined, theme)).equals(png),
+				(await renderStill(story.views[view], manifest, kind, undefined, theme)).equals(file),
 				'a second render differs'
 			).toBe(true);
 
-			const image = UPNG.decode(new Uint8Array(png).buffer);
+			const { data, info } = await sharp(file)
+				.ensureAlpha()
+				.raw()
+				.toBuffer({ resolveWithObject: true });
+			expect((await sharp(file).metadata()).format).toBe(stillFormat(kind));
 			const { image: area, scale } = STILLS[kind];
-			expect([image.width, image.height]).toEqual([
+			expect([info.width, info.height]).toEqual([
 				Math.round(area.width * scale),
 				Math.round(area.height * scale)
 			]);
-			const rgba = new Uint32Array(UPNG.toRGBA8(image)[0]);
+			const rgba = new Uint32Array(data.buffer, data.byteOffset, data.length / 4);
 			expect(new Set(rgba).size, 'a still of a few flat colours is not a map').toBeGreaterThan(20);
 
 			const built = `build${stillPath(id, kind, theme)}`;
 			if (existsSync(built))
 				expect(
-					readFileSync(built).equals(png),
+					readFileSync(built).equals(file),
 					`${built} is not what the geodata gives now: rebuild`
 				).toBe(true);
 		}

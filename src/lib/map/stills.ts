@@ -17,8 +17,13 @@ export const THEMED_STILLS: StillKind[] = ['wide', 'narrow'];
 export const stillThemes = (kind: StillKind): Theme[] =>
 	THEMED_STILLS.includes(kind) ? ['light', 'dark'] : ['light'];
 
-/** Where a section's still is: /stills/<section>-<kind>.png, or -<kind>-dark.png. */
-export const stillPath = (sectionId: string, kind: StillKind, theme: Theme = 'light') =>
-	`${base}/stills/${sectionId}-${kind}${theme === 'dark' ? '-dark' : ''}.png`;
+/** The file format of a kind of still: WebP (lossless, a third smaller than PNG) for the map box,
+ *  which every browser the live map runs in shows; PNG for the card, which link previews and
+ *  printers read. */
+export const stillFormat = (kind: StillKind): 'webp' | 'png' => (kind === 'card' ? 'png' : 'webp');
+
+/** Where a step's still is: /stills/<step>-<kind>.<format>, or -<kind>-dark.<format>. */
+export const stillPath = (stepId: string, kind: StillKind, theme: Theme = 'light') =>
+	`${base}/stills/${stepId}-${kind}${theme === 'dark' ? '-dark' : ''}.${stillFormat(kind)}`;
 
 export { NARROW_MEDIA } from './framing';

@@ -1,11 +1,13 @@
-// Stills as PNG, rendered at build time by resvg from the SVG of draw-still.ts (then put on a
-// 256-colour palette by UPNG), for the map box
+// Stills rendered at build time by resvg from the SVG of draw-still.ts, put on a 256-colour
+// palette by UPNG, and kept as PNG or re-encoded losslessly as WebP by sharp (libwebp; stillFormat
+// says which), for the map box
 // before MapLibre has drawn (and whenever it cannot), for print, and for shared links' cards.
 // Deterministic: the same view and data give the same bytes.
 import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import UPNG from 'upng-js';
 import type { LayerInfo, Manifest, MapView } from '$lib/content/types';
-import { STILL_COVER, type StillKind } from '$lib/map/stills';
+import { STILL_COVER, stillFormat, type StillKind } from '$lib/map/stills';
 import {
 	CARD_INSETS,
 	CARD_LOCATOR,
@@ -74,5 +76,6 @@ export async function renderStill(
 	}).render();
 	// A map's few flat colours and their edges fit a 256-colour palette: half the bytes of full colour.
 	const rgba = new Uint8Array(rendered.pixels).buffer;
-	return Buffer.from(UPNG.encode([rgba], rendered.width, rendered.height, 256));
+	const png = Buffer.from(UPNG.encode([rgba], rendered.width, rendered.height, 256));
+	return stillFormat(kind) === 'webp' ? sharp(png).webp({ lossless: true }).toBuffer() : png;
 }

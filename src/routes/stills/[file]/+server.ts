@@ -1,10 +1,17 @@
-// /stills/<step>-<kind>.png (and -<kind>-dark.png for the map box's stills): each section's view,
+// /stills/<step>-<kind>.<format> (and -<kind>-dark.<format> for the map box's stills; the format
+// is stillFormat's): each section's view,
 // and each view of a question in it, as a still image, rendered at build time from the same
 // geodata, camera and layer kinds as the live map (src/lib/server/stills/). A question has the map
 // box's stills only: the card (share image, print) is its section's.
 import { error } from '@sveltejs/kit';
 import { mapSteps, type MapStep } from '$lib/content/types';
-import { stillPath, stillThemes, THEMED_STILLS, type StillKind } from '$lib/map/stills';
+import {
+	stillFormat,
+	stillPath,
+	stillThemes,
+	THEMED_STILLS,
+	type StillKind
+} from '$lib/map/stills';
 import { loadContent } from '$lib/server/load-content';
 import { renderStill, STILLS } from '$lib/server/stills/render';
 
@@ -26,11 +33,14 @@ export function entries() {
 
 export async function GET({ params }) {
 	const { story, manifest } = loadContent();
-	const match = /^(.+?)-([a-z]+)(-dark)?\.png$/.exec(params.file);
+	const match = /^(.+?)-([a-z]+)(-dark)?\.([a-z]+)$/.exec(params.file);
 	const step = mapSteps(story.sections).find((s) => s.id === match?.[1]);
 	const kind = step && kindsOf(step).find((k) => k === match?.[2]);
 	const theme = match?.[3] ? 'dark' : 'light';
-	if (!step || !kind || !stillThemes(kind).includes(theme)) error(404, 'No such still');
-	const png = await renderStill(story.views[step.view], manifest, kind, undefined, theme);
-	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+	if (!step || !kind || !stillThemes(kind).includes(theme) || match?.[4] !== stillFormat(kind))
+		error(404, 'No such still');
+	const image = await renderStill(story.views[step.view], manifest, kind, undefined, theme);
+	return new Response(new Uint8Array(image), {
+		headers: { 'content-type': `image/${stillFormat(kind)}` }
+	});
 }
