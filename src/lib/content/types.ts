@@ -90,7 +90,7 @@ export interface Disagreement {
 	note: Paragraph;
 	positions: { claim: string; passages: Passage[] }[];
 	/** The view the map moves to while this question is read, with its description in words;
-	 *  without one the map keeps its section's view. */
+	 *  without one the map keeps the view of what was read before it. */
 	view?: string;
 	mapDescription?: string;
 }
