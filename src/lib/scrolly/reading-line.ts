@@ -62,24 +62,20 @@ export class ReadingLine {
 
 	/** Attachment for an element that stands for section `sectionId` while it is under the line:
 	 *  `{@attach line.track(section.id)}`. */
-	track = (sectionId: string) => (node: Element) => {
-		this.#tracked.set(node, sectionId);
-		this.#observe(node);
-		return () => {
-			this.#observer?.unobserve(node);
-			this.#tracked.delete(node);
-			this.#inBand.delete(node);
-		};
-	};
+	track = (sectionId: string) => this.#follow(this.#tracked, sectionId);
 
 	/** Attachment for an element inside a tracked section that moves the map on its own (a question
 	 *  with a view): `{@attach line.trackStep(stepId)}`. */
-	trackStep = (stepId: string) => (node: Element) => {
-		this.#steps.set(node, stepId);
+	trackStep = (stepId: string) => this.#follow(this.#steps, stepId);
+
+	/** Observes an element standing for `id` in `elements` until it leaves the page. */
+	#follow = (elements: Map<Element, string>, id: string) => (node: Element) => {
+		elements.set(node, id);
 		this.#observe(node);
 		return () => {
 			this.#observer?.unobserve(node);
-			this.#steps.delete(node);
+			elements.delete(node);
+			this.#inBand.delete(node);
 		};
 	};
 
