@@ -89,8 +89,12 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/serve-build.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 60_000,
+					// Generous limits: every wait is for a condition, and a limit only ends a test that
+					// has already failed; on a busy machine (a second suite beside this one) a map can
+					// take many times as long to draw.
+					testTimeout: 300_000,
+					hookTimeout: 300_000,
+					expect: { poll: { timeout: 60_000 } },
 					// Two files at a time: most of a test's time is the browser waiting on SwiftShader, so
 					// two overlap well on two cores (measured: 292 s against 359 s one at a time). After
 					// the unit tests (a group of their own).

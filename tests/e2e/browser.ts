@@ -10,26 +10,38 @@ export const baseSite = () => inject('baseSite');
 /** Where this project's story is served. */
 export const baseURL = () => sites()[0].baseURL;
 
+/** How long a test waits for a condition before it fails: long, since the condition is all that
+ *  is waited for, and a busy machine can make a map take many times as long to draw. */
+export const PATIENCE = 60_000;
+
 export const VIEWPORTS = {
 	desktop: { width: 1280, height: 800 },
 	phone: { width: 390, height: 844 }
 } as const;
 
+/** How the tests start Chromium: headless, WebGL2 on SwiftShader, nothing from the network. */
+export const CHROMIUM = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--enable-unsafe-swiftshader',
+		'--use-angle=swiftshader'
+	]
+};
+
+/** This worker's Chromium, started once for the whole run (serve-build.ts): one per worker, so
+ *  that two test files drawing maps at once each have their own GPU process. Closing the returned
+ *  Browser only disconnects from it. */
 export function launch(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--enable-unsafe-swiftshader',
-			'--use-angle=swiftshader'
-		]
-	});
+	const endpoints = inject('browsers');
+	const worker = Number(process.env.VITEST_POOL_ID ?? 1);
+	return chromium.connect(endpoints[(worker - 1) % endpoints.length]);
 }
 
 export interface Opened {
@@ -47,7 +59,7 @@ export interface Opened {
 export async function visit(page: Page, url: string, scripts = true) {
 	await page.goto(url);
 	if (!scripts || ![...sites(), baseSite()].some((s) => url.startsWith(s.baseURL))) return;
-	await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 20_000 });
+	await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: PATIENCE });
 	if (await page.locator('[data-map-state]').count()) await page.mouse.move(3, 3);
 }
 
@@ -61,6 +73,7 @@ export async function open(
 ): Promise<Opened> {
 	const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
 	onTestFinished(() => context.close());
+	context.setDefaultTimeout(PATIENCE);
 	const page = await context.newPage();
 	const requests: string[] = [];
 	const errors: string[] = [];

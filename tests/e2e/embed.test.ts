@@ -10,7 +10,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_HEIGHT, EMBED_HEIGHTS, EMBED_MESSAGES, embedSnippet } from '$lib/embed/snippet';
 import { loadContent } from '$lib/server/load-content';
-import { baseURL, launch, open, sites } from './browser';
+import { baseURL, launch, open, sites, PATIENCE } from './browser';
 
 const { story } = loadContent('.');
 const built = (file: string) => readFileSync(join(sites()[0].build, file), 'utf8');
@@ -106,7 +106,7 @@ async function frameOf(page: Page, index: number): Promise<Frame> {
 	const iframe = page.locator('iframe[data-story-embed]').nth(index);
 	await iframe.scrollIntoViewIfNeeded();
 	const frame = (await (await iframe.elementHandle())!.contentFrame())!;
-	await frame.waitForSelector('[data-map-state="ready"][data-camera]', { timeout: 30_000 });
+	await frame.waitForSelector('[data-map-state="ready"][data-camera]', { timeout: PATIENCE });
 	return frame;
 }
 
@@ -127,7 +127,7 @@ describe('a host article on another origin', () => {
 						const box = await iframe.boundingBox();
 						return Math.abs(box!.height - content);
 					},
-					{ timeout: 10_000 }
+					{ timeout: PATIENCE }
 				)
 				.toBeLessThanOrEqual(4);
 		}
@@ -140,7 +140,7 @@ describe('a host article on another origin', () => {
 		const map = (await frame.locator('[data-map-state]').boundingBox())!;
 		await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
 		await page.mouse.wheel(0, 400);
-		await page.waitForFunction((y) => scrollY > y + 100, before, { timeout: 5000 });
+		await page.waitForFunction((y) => scrollY > y + 100, before, { timeout: PATIENCE });
 		expect(await frame.locator('[data-map-state]').getAttribute('data-camera')).toBe(camera);
 
 		const origins = new Set([hostOrigin, new URL(baseURL()).origin]);
@@ -175,7 +175,7 @@ describe('/embed.js on the host page', () => {
 		const height = async (iframe: typeof real) => (await iframe.boundingBox())!.height;
 		const own = await height(forged); // its height attribute, with the iframe's default border
 		// The real embed is sized to its content: the script runs and answers the site.
-		await expect.poll(() => height(real), { timeout: 10_000 }).not.toBe(EMBED_HEIGHT);
+		await expect.poll(() => height(real), { timeout: PATIENCE }).not.toBe(EMBED_HEIGHT);
 		const sized = await height(real);
 		// The sandboxed frame (origin "null") keeps posting a height, while the script listens; its
 		// own height stays.
@@ -217,7 +217,7 @@ describe('/embed.js on the host page', () => {
 		);
 		await frameOf(page, 0);
 		await expect
-			.poll(async () => (await iframe.boundingBox())!.height, { timeout: 10_000 })
+			.poll(async () => (await iframe.boundingBox())!.height, { timeout: PATIENCE })
 			.not.toBe(EMBED_HEIGHT);
 		expect(messages.filter((m) => /postMessage|target origin/i.test(m))).toEqual([]);
 	});

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCamera } from '$lib/map/camera';
 import { formatShareHash, parseShareHash } from '$lib/map/share';
 import { loadContent } from '$lib/server/load-content';
-import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
+import { baseURL, launch, open, visit, VIEWPORTS, PATIENCE } from './browser';
 import {
 	expectCamera,
 	MAP,
@@ -121,7 +121,7 @@ describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
 			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 			await page.mouse.wheel(0, 500);
 		}
-		await page.waitForFunction((y) => scrollY > y + 50, before, { timeout: 5000 });
+		await page.waitForFunction((y) => scrollY > y + 50, before, { timeout: PATIENCE });
 		expect(await mode(page)).toBe('story');
 		await nextFrames(page);
 		expect(await page.locator(MAP).getAttribute('data-view')).toBe(first.id);

@@ -1,5 +1,6 @@
 // Reading the map's contract attributes and screenshots in the end-to-end tests. Every wait here
 // is for a condition (an attribute, a rendered frame), never for a fixed time.
+import { PATIENCE } from './browser';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Camera, MapStep, MapView } from '$lib/content/types';
@@ -17,7 +18,7 @@ import { normaliseAngle, parseCamera } from '$lib/map/camera';
 export const MAP = '[data-map-state]';
 
 /** Waits until the map shows `sectionId`'s view and its camera has come to rest there. */
-export async function waitForView(page: Page, sectionId: string, timeout = 20_000) {
+export async function waitForView(page: Page, sectionId: string, timeout = PATIENCE) {
 	await page.waitForFunction(
 		([selector, id]) => {
 			const el = document.querySelector<HTMLElement>(selector);
@@ -37,7 +38,7 @@ export async function waitForView(page: Page, sectionId: string, timeout = 20_00
 }
 
 /** Waits until the camera is at rest (no flight, no gesture still moving it). */
-export async function waitForRest(page: Page, timeout = 20_000) {
+export async function waitForRest(page: Page, timeout = PATIENCE) {
 	await page.waitForFunction(
 		(selector) => {
 			const el = document.querySelector<HTMLElement>(selector);
@@ -49,7 +50,7 @@ export async function waitForRest(page: Page, timeout = 20_000) {
 }
 
 /** Waits until the settled camera differs from `before` (a data-camera value) and is at rest. */
-export async function waitForCameraChange(page: Page, before: string, timeout = 10_000) {
+export async function waitForCameraChange(page: Page, before: string, timeout = PATIENCE) {
 	await page.waitForFunction(
 		([selector, was]) => {
 			const el = document.querySelector<HTMLElement>(selector);

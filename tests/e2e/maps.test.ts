@@ -86,14 +86,35 @@ function turning(d: string): { points: number; degrees: number } {
 const overlaid = manifest.layers.filter((l) => l.kind === 'route').map((l) => l.id);
 
 describe.each(WIDTHS)('at $width × $height', (viewport) => {
-	it('shows a locator globe on every zoomed-in map, in the band of the controls, and none on a globe', async () => {
+	// One walk through every step checks all that each view shows (a page load and a walk cost
+	// more than all the checks together).
+	it('names every highlighted place of every view, its marker clear of the controls; a locator globe on every zoomed-in map, in the band of the controls, and none on a globe', async () => {
 		const { page, errors } = await openMaps(viewport);
 		for (const step of steps) {
 			await scrollToStep(page, step);
 			await waitForView(page, step.id);
-			const locator = page.locator('.map-panel img[data-locator]');
 			const where = `${step.id} at ${viewport.width}`;
-			if (!hasLocator(story.views[step.view])) {
+			const view = story.views[step.view];
+			const shown = pointLayers.filter((l) => view.layers.includes(l.id));
+			const highlighted = shown
+				.flatMap((l) => l.features)
+				.filter((f) => view.highlight.includes(f.id))
+				.map((f) => f.id);
+			const labelled = await rendered(
+				page,
+				shown.flatMap((l) => [`${l.id}:label`, `${l.id}:label-lit`])
+			);
+			expect(
+				highlighted.filter((id) => !labelled.includes(id)),
+				`${where}: highlighted places without a label`
+			).toEqual([]);
+
+			const covered = await markersUnderControls(page);
+			expect(covered, `${where}: markers under a control`).toEqual([]);
+			await page.screenshot({ path: `screenshots/maps-${viewport.width}-${step.id}.png` });
+
+			const locator = page.locator('.map-panel img[data-locator]');
+			if (!hasLocator(view)) {
 				expect(await locator.count(), `${where}: a globe has no locator`).toBe(0);
 				continue;
 			}
@@ -130,34 +151,6 @@ describe.each(WIDTHS)('at $width × $height', (viewport) => {
 			const { points, degrees } = turning(d ?? '');
 			expect(points, `${section.id}: the route's points`).toBeGreaterThan(10);
 			expect(degrees, `${section.id}: how far the route turns`).toBeLessThan(180);
-		}
-		expect(errors).toEqual([]);
-	});
-
-	it('names every highlighted place of every view, its marker clear of the controls', async () => {
-		const { page, errors } = await openMaps(viewport);
-		for (const step of steps) {
-			await scrollToStep(page, step);
-			await waitForView(page, step.id);
-			const view = story.views[step.view];
-			const shown = pointLayers.filter((l) => view.layers.includes(l.id));
-			const highlighted = shown
-				.flatMap((l) => l.features)
-				.filter((f) => view.highlight.includes(f.id))
-				.map((f) => f.id);
-			const labelled = await rendered(
-				page,
-				shown.flatMap((l) => [`${l.id}:label`, `${l.id}:label-lit`])
-			);
-			const where = `${step.id} at ${viewport.width}`;
-			expect(
-				highlighted.filter((id) => !labelled.includes(id)),
-				`${where}: highlighted places without a label`
-			).toEqual([]);
-
-			const covered = await markersUnderControls(page);
-			expect(covered, `${where}: markers under a control`).toEqual([]);
-			await page.screenshot({ path: `screenshots/maps-${viewport.width}-${step.id}.png` });
 		}
 		expect(errors).toEqual([]);
 	});

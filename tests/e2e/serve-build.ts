@@ -7,9 +7,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
+import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serve } from '../../scripts/serve.js';
 import { storyPaths } from '../../src/lib/server/story-paths.js';
+import { CHROMIUM } from './browser';
 
 /** A built story under test: its folder (a STORY) and where it is served. */
 export interface Site {
@@ -56,13 +58,26 @@ export default async function setup(project: TestProject) {
 	};
 	project.provide('sites', sites);
 	project.provide('baseSite', baseSite);
-	return () =>
-		Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+	// One Chromium per worker for the whole run (browser.ts's launch connects to it).
+	const workers = Number(project.config.maxWorkers) || 1;
+	const browsers = await Promise.all(
+		Array.from({ length: workers }, () => chromium.launchServer({ ...CHROMIUM, host: '127.0.0.1' }))
+	);
+	project.provide(
+		'browsers',
+		browsers.map((b) => b.wsEndpoint())
+	);
+	return async () => {
+		await Promise.all(browsers.map((b) => b.close()));
+		await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+	};
 }
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		sites: Site[];
 		baseSite: Site;
+		/** Where each worker's Chromium listens (playwright's launchServer). */
+		browsers: string[];
 	}
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '$lib/server/load-content';
-import { launch, open, VIEWPORTS } from './browser';
+import { launch, open, VIEWPORTS, PATIENCE } from './browser';
 import { nextFrames } from './map-helpers';
 
 const { story, sources, places, manifest } = loadContent('.');
@@ -51,7 +51,7 @@ async function waitInViewport(page: Page, selector: string) {
 			return !!box && box.top >= 0 && box.bottom <= innerHeight;
 		},
 		selector,
-		{ timeout: 10_000 }
+		{ timeout: PATIENCE }
 	);
 }
 
@@ -88,7 +88,7 @@ describe.each(Object.entries(VIEWPORTS))('%s', (name, viewport) => {
 		await page.waitForURL((url) => url.pathname === '/');
 		await waitInViewport(page, `#${section.id} h2`);
 		await page.waitForFunction((hash) => location.hash === hash, `#${section.id}`, {
-			timeout: 10_000
+			timeout: PATIENCE
 		});
 		await nextFrames(page, 4);
 		expect(await page.evaluate(() => location.hash)).toBe(`#${section.id}`);

@@ -12,7 +12,7 @@ import { loadContent } from '$lib/server/load-content';
 import { frameCamera, MAP_INSETS, PHONE_INSETS, subjectPoints } from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
 import { mapData } from '$lib/server/map-files';
-import { baseURL, launch, open, sites, visit, VIEWPORTS } from './browser';
+import { baseURL, launch, open, sites, visit, VIEWPORTS, PATIENCE } from './browser';
 import { MAP, scrollToSection, scrollToStep, waitForView } from './map-helpers';
 
 const { story, manifest } = loadContent('.');
@@ -137,7 +137,7 @@ describe('when the live map cannot be had', () => {
 		const { page, errors } = await open(browser, 'about:blank');
 		await prepare(page);
 		await visit(page, `${baseURL()}/`);
-		await page.waitForSelector('[data-map-state="fallback"]', { timeout: 20_000 });
+		await page.waitForSelector('[data-map-state="fallback"]', { timeout: PATIENCE });
 		expect(await note(page).textContent()).toMatch(problem);
 		expect(await still(page)).toMatchObject({ shown: true, loaded: true });
 		expect(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e))).toEqual([]);

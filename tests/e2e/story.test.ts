@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quotedIn } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
-import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
+import { baseURL, launch, open, visit, VIEWPORTS, PATIENCE } from './browser';
 import { expectCamera, MAP, nextFrames, scrollToSection, waitForView } from './map-helpers';
 
 const { story } = loadContent('.');
@@ -99,7 +99,7 @@ describe('keyboard and layout', () => {
 		for (const key of ['PageDown', 'Space', 'ArrowDown']) {
 			const before = await page.evaluate(() => scrollY);
 			await page.keyboard.press(key);
-			await page.waitForFunction((y) => scrollY > y + 20, before, { timeout: 5000 });
+			await page.waitForFunction((y) => scrollY > y + 20, before, { timeout: PATIENCE });
 		}
 	});
 
