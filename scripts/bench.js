@@ -2,24 +2,23 @@
 // yardstick (../shared/bench/measure.mjs: Lighthouse 13 and Playwright, software WebGL), with the
 // ratios and the targets of issue 10; then sizes and the live map's own timing. Figures, not
 // pass/fail: these machines are shared and noisy, so compare ratios, not absolute times.
-// Builds first. Usage: node scripts/bench.js [--runs 3] [--loads 3] [--no-peer]
+// Then how the cost grows with the story (scripts/bench-scale.js), and each figure beside the
+// baseline kept in scripts/bench-baseline.json (--save-baseline makes this run the baseline).
+// Builds first. Usage: node scripts/bench.js [--runs 3] [--loads 3] [--no-peer] [--no-scale]
+//   [--sizes 10,50,200] [--save-baseline]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { arg, CHROME, CHROME_FLAGS, table } from './bench-common.js';
 import { serve } from './serve.js';
 
-const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? process.argv[i + 1] : fallback;
-};
 const RUNS = arg('runs', '3');
 const LOADS = arg('loads', '3');
 const SHARED = resolve('../shared');
 const BENCH = resolve('.cache/bench');
 const PEER = join(SHARED, 'peer/maplibre-storymap');
-const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** @param {string} command @param {string[]} args @param {object} [options] */
 function run(command, args, options = {}) {
@@ -235,24 +234,31 @@ const show = (/** @type {number | null} */ v, /** @type {string} */ unit) =>
 				? `${Math.round(v)} ms`
 				: String(+v.toFixed(3));
 
-/** @param {string[][]} rows */
-function table(rows) {
-	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-	for (const r of rows)
-		console.log(
-			r
-				.map((c, i) => c.padEnd(widths[i]))
-				.join(' | ')
-				.trimEnd()
-		);
-	console.log('');
-}
+/** Our figures of a run kept as the yardstick for later ones (--save-baseline writes it). */
+const BASELINE = 'scripts/bench-baseline.json';
+/** @type {{ date: string, figures: Record<string, number | null> } | null} */
+const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : null;
 
 if (ours) {
-	const rows = [['', 'ours', peer ? 'peer' : '', peer ? 'ours / peer' : '', 'target', 'met']];
+	const rows = [
+		[
+			'',
+			'ours',
+			peer ? 'peer' : '',
+			peer ? 'ours / peer' : '',
+			'target',
+			'met',
+			baseline ? `baseline ${baseline.date}` : '',
+			baseline ? 'ours / baseline' : ''
+		]
+	];
+	/** @type {Record<string, number | null>} */
+	const figures = {};
 	for (const [label, tool, group, key, unit, target] of ROWS) {
 		const o = pick(ours, tool, group, key);
 		const p = pick(peer, tool, group, key);
+		const b = baseline?.figures[label] ?? null;
+		figures[label] = o;
 		const goal =
 			target === 'peer' ? (p == null ? null : (/** @type {number} */ v) => v <= p) : target;
 		rows.push([
@@ -261,8 +267,15 @@ if (ours) {
 			show(p, unit),
 			o != null && p ? (o / p).toFixed(2) : '',
 			target === 'peer' ? '≤ peer' : goal ? 'see issue 10' : '',
-			o == null || !goal ? '' : goal(o) ? 'yes' : 'NO'
+			o == null || !goal ? '' : goal(o) ? 'yes' : 'NO',
+			show(b, unit),
+			o != null && b ? (o / b).toFixed(2) : ''
 		]);
+	}
+	if (process.argv.includes('--save-baseline')) {
+		const date = new Date().toISOString().slice(0, 10);
+		writeFileSync(BASELINE, JSON.stringify({ date, figures }, null, '\t') + '\n');
+		console.error(`saved these figures as the baseline: ${BASELINE}`);
 	}
 	console.log(
 		`Medians of ${RUNS} Lighthouse runs and ${LOADS} cold Playwright loads, in one run (software WebGL).`
@@ -271,7 +284,10 @@ if (ours) {
 		'Ours: the map box counts as showing the view once its still is there; the live map loads when the reader engages (the scripted scroll does).\n'
 	);
 	table(rows);
-} else console.log('(../shared/bench is not here: the yardstick was not run)\n');
+} else
+	console.log(
+		'(../shared/bench is not here: the yardstick and the peer were not run; ours alone below)\n'
+	);
 
 // ---------------------------------------------------------------- sizes, and the live map itself
 const gz = (/** @type {string} */ file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -311,16 +327,7 @@ const server = await serve('build', 0);
 const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 const browser = await chromium.launch({
 	executablePath: CHROME,
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--enable-unsafe-swiftshader'
-	]
+	args: CHROME_FLAGS
 });
 for (const [name, viewport] of /** @type {const} */ ([
 	['desktop', { width: 1280, height: 800 }],
@@ -343,3 +350,9 @@ for (const [name, viewport] of /** @type {const} */ ([
 }
 await browser.close();
 server.close();
+
+// ---------------------------------------------------------------- how the cost grows with the story
+if (!process.argv.includes('--no-scale'))
+	run(process.execPath, ['scripts/bench-scale.js', '--sizes', arg('sizes', '10,50,200')], {
+		stdio: ['ignore', 'inherit', 'inherit']
+	});

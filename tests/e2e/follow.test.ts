@@ -35,20 +35,12 @@ describe.each([
 	['tablet', { width: 800, height: 1000 }],
 	['phone', VIEWPORTS.phone]
 ] as const)('on a %s', (_, viewport) => {
-	it('shows the last view at the end of the page, by End or by scrolling there, from the top', async () => {
+	it('shows the last view at the end of the page (by End or by scrolling there), and the view of any section jumped to from the end or the beginning', async () => {
 		const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });
 		await waitForView(page, first.id);
 		await page.keyboard.press('End');
 		await waitForView(page, last.id);
-
 		await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-		await waitForView(page, first.id);
-		await toBottom(page);
-		await waitForView(page, last.id);
-	});
-
-	it('shows the view of any section jumped to, from the end of the page or its beginning', async () => {
-		const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });
 		await waitForView(page, first.id);
 		for (const section of sections.slice(0, -1)) {
 			await toBottom(page);
