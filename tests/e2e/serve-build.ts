@@ -1,8 +1,8 @@
-// Vitest global setup for the end-to-end tests: serves each built story on a free port with the
-// site's own server (scripts/serve.js): this project's (build/), the small second story of
-// tests/fixtures/second-story (its build/), which shows the engine runs another story with no code
-// change, and this story built under a base path (build-base/, served under that path, as a
-// newsroom publishes it). `npm test` builds all three first; on its own, run `npm run build &&
+// Vitest global setup for the end-to-end tests: starts one Chromium per worker, and serves each
+// built story on a free port with the site's own server (scripts/serve.js): this project's
+// (build/), the small second story of tests/fixtures/second-story (its build/), which shows the
+// engine runs another story with no code change, and this story built under a base path
+// (build-base/, served under that path, as a newsroom publishes it). `npm test` builds all three first; on its own, run `npm run build &&
 // npm run build:fixture && npm run build:base` before `vitest run --project e2e`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
