@@ -61,7 +61,7 @@ async function read(
 	await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
 	await page.mouse.move(5, 5);
 	await page.waitForSelector('[data-map-state="ready"]', { state: 'attached', timeout: 120_000 });
-	// Every byte the page had fetched when the live map first showed its view (compressed as served).
+	// Every byte the page had fetched when the live map first showed its view (compressed, as served).
 	const fetched = await page.evaluate(() =>
 		performance
 			.getEntriesByType('resource')
@@ -100,7 +100,16 @@ async function read(
 
 const kib = (/** @type {number} */ n) => `${Math.round(n / 1024)} KiB`;
 const rows = [
-	['sections', 'build', 'HTML', 'JS', 'fetched before the view', 'long tasks / section', 'JS heap']
+	[
+		'sections',
+		'build',
+		'per section',
+		'HTML',
+		'JS (all)',
+		'fetched before the first view',
+		'long tasks per section scrolled',
+		'JS heap'
+	]
 ];
 const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS });
 for (const n of SIZES) {
@@ -116,6 +125,7 @@ for (const n of SIZES) {
 	rows.push([
 		String(n),
 		`${seconds.toFixed(0)} s`,
+		`${(seconds / n).toFixed(1)} s`,
 		kib(statSync(join(out, 'index.html')).size),
 		kib(bytes(files(join(out, '_app')).filter((f) => f.endsWith('.js')))),
 		kib(r.fetched),
