@@ -8,7 +8,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeScaleStory } from './scale-story.js';
-import { arg, CHROME, CHROME_FLAGS, table } from './bench-common.js';
+import { arg, table } from './bench-common.js';
+import { CHROME, CHROME_FLAGS } from './chromium.js';
 import { serve } from './serve.js';
 
 const SIZES = arg('sizes', '10,50,200').split(',').map(Number);

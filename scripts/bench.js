@@ -11,7 +11,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { arg, CHROME, CHROME_FLAGS, table } from './bench-common.js';
+import { arg, table } from './bench-common.js';
+import { CHROME, CHROME_FLAGS } from './chromium.js';
 import { serve } from './serve.js';
 
 const RUNS = arg('runs', '3');

@@ -2,6 +2,7 @@
 // WebGL2 runs on SwiftShader, so MapLibre draws headless without a GPU.
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject, onTestFinished } from 'vitest';
+import { CHROME, CHROME_FLAGS } from '../../scripts/chromium.js';
 
 /** Every built story under test; the first is this project's own. */
 export const sites = () => inject('sites');
@@ -19,20 +20,10 @@ export const VIEWPORTS = {
 	phone: { width: 390, height: 844 }
 } as const;
 
-/** How the tests start Chromium: headless, WebGL2 on SwiftShader, nothing from the network. */
+/** How the tests start Chromium: as the bench does, with WebGL2 on ANGLE's SwiftShader. */
 export const CHROMIUM = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--enable-unsafe-swiftshader',
-		'--use-angle=swiftshader'
-	]
+	executablePath: CHROME,
+	args: [...CHROME_FLAGS, '--use-angle=swiftshader']
 };
 
 /** This worker's Chromium, started once for the whole run (serve-build.ts): one per worker, so
