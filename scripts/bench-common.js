@@ -1,4 +1,6 @@
-// What the bench scripts share: their options and their tables.
+// What the bench scripts share: their options, a folder's files and their tables.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The value after `--name` on the command line, or `fallback`. */
 export const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
@@ -18,3 +20,9 @@ export function table(/** @type {string[][]} */ rows) {
 		);
 	console.log('');
 }
+
+/** Every file under `dir`, recursively. @param {string} dir @returns {string[]} */
+export const files = (dir) =>
+	readdirSync(dir).flatMap((n) =>
+		statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]
+	);

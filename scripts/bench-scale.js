@@ -4,11 +4,11 @@
 // section scrolled and the page's JavaScript memory. Figures, not pass/fail (software WebGL on a
 // shared machine). Usage: node scripts/bench-scale.js [--sizes 10,50,200] [--scrolled 10]
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeScaleStory } from './scale-story.js';
-import { arg, table } from './bench-common.js';
+import { arg, files, table } from './bench-common.js';
 import { CHROME, CHROME_FLAGS } from './chromium.js';
 import { serve } from './serve.js';
 
@@ -16,11 +16,6 @@ const SIZES = arg('sizes', '10,50,200').split(',').map(Number);
 /** Sections scrolled through on each story: the same number for every size. */
 const SCROLLED = Number(arg('scrolled', '10'));
 
-/** Every file under `dir`, recursively. @param {string} dir @returns {string[]} */
-const files = (dir) =>
-	readdirSync(dir).flatMap((n) =>
-		statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]
-	);
 const bytes = (/** @type {string[]} */ list) => list.reduce((s, f) => s + statSync(f).size, 0);
 
 /** Builds the story in `dir` as `npm run build` would; returns the seconds it took. */

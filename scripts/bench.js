@@ -11,7 +11,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { arg, table } from './bench-common.js';
+import { arg, files, table } from './bench-common.js';
 import { CHROME, CHROME_FLAGS } from './chromium.js';
 import { serve } from './serve.js';
 
@@ -301,13 +301,7 @@ const early = [
 		)
 	)
 ];
-/** @type {string[]} */
-const all = [];
-const walk = (/** @type {string} */ dir) =>
-	readdirSync(dir).forEach((n) =>
-		statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : all.push(join(dir, n))
-	);
-walk('build/_app');
+const all = files('build/_app');
 const lazy = all.filter((f) => /\.(m?js)$/.test(f) && !early.includes(f.replace(/^build\//, '')));
 // The data files, not the .br and .gz copies the build writes beside them.
 const data = readdirSync('build/data')
