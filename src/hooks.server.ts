@@ -1,10 +1,11 @@
 // Every page is prerendered to HTML that reads without JavaScript: its first paint needs only that
 // HTML (the CSS is inlined) and the map's still. So the page does not preload its JavaScript in the
-// head, where it would compete with them for a slow phone connection; the inline start script
-// loads it right after (hydration comes a few round trips later, the live map on engagement).
+// head, where it would compete with them for a slow phone connection, and the inline start script
+// loads it once the still is painted (start-after-still.ts; the live map comes on engagement).
 import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { BOOT_SCRIPT } from '$lib/theme/boot-script.js';
+import { startAfterStill } from '$lib/server/start-after-still';
 
 /** Embed pages are always light: the host article decides its own look, and a dark frame would
  *  sit in a light article. Every other page takes the reader's choice before its first paint. */
@@ -18,5 +19,6 @@ const themed = (html: string, embed: boolean) =>
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
 		preload: ({ type }) => type === 'css',
-		transformPageChunk: ({ html }) => themed(html, event.url.pathname.startsWith(`${base}/embed/`))
+		transformPageChunk: ({ html }) =>
+			startAfterStill(themed(html, event.url.pathname.startsWith(`${base}/embed/`)))
 	});

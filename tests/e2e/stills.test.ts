@@ -76,6 +76,28 @@ describe('before the live map', () => {
 		await expect.poll(largest).toMatch(new RegExp(`/stills/${first.id}-narrow\\.webp$`));
 	});
 
+	it('asks for its scripts only once the still is painted, and then runs them', async () => {
+		for (const path of ['/', `/embed/${first.id}`]) {
+			const { page } = await open(browser, 'about:blank', { viewport: VIEWPORTS.phone });
+			await page.goto(`${baseURL()}${path}`);
+			await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+			const { painted, scripts } = await page.evaluate(async () => ({
+				painted: await new Promise<number>((resolve) =>
+					new PerformanceObserver((list) =>
+						resolve((list.getEntries()[0] as PerformanceEntry & { renderTime: number }).renderTime)
+					).observe({ type: 'element', buffered: true })
+				),
+				scripts: performance
+					.getEntriesByType('resource')
+					.filter((r) => r.name.endsWith('.js'))
+					.map((r) => r.startTime)
+			}));
+			expect(painted, path).toBeGreaterThan(0);
+			expect(scripts.length, path).toBeGreaterThan(0);
+			expect(Math.min(...scripts), path).toBeGreaterThanOrEqual(painted!);
+		}
+	});
+
 	it('draws every place where the live map draws it, at desktop and phone sizes', async () => {
 		for (const viewport of Object.values(VIEWPORTS)) {
 			const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });

@@ -7,6 +7,10 @@ import type { Theme } from '$lib/theme/tokens';
 
 export const STILL_COVER = 1.8;
 
+/** The map box's still is marked for Element Timing: the page's scripts load once it is painted
+ *  (src/lib/server/start-after-still.ts). */
+export const STILL_TIMING = 'still';
+
 export type StillKind = 'wide' | 'narrow' | 'card';
 
 /** The stills that exist in the dark theme too: those the map box shows. A shared link's card
