@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { loadContent } from './src/lib/server/load-content.ts';
+import { loadContent, pageContent } from './src/lib/server/load-content.ts';
 import { ContentError } from './src/lib/server/yaml-reader.ts';
 import { themeCss } from './src/lib/theme/theme-css.ts';
 
@@ -13,6 +13,39 @@ function themeStyles(): Plugin {
 		name: 'theme-css',
 		resolveId: (source) => (source === 'virtual:theme.css' ? id : undefined),
 		load: (source) => (source === id ? themeCss() : undefined)
+	};
+}
+
+/** `virtual:content`: what the story's and the embeds' pages run with (pageContent), as a module
+ *  of their script rather than data in their HTML. Under `vite dev` the pages reload when the
+ *  content changes. */
+function storyContent(): Plugin {
+	const id = '\0content.js';
+	return {
+		name: 'story-content',
+		resolveId: (source) => (source === 'virtual:content' ? id : undefined),
+		load: (source) =>
+			source === id
+				? `export default JSON.parse(${JSON.stringify(JSON.stringify(pageContent()))});`
+				: undefined,
+		configureServer(server) {
+			let last: unknown = null;
+			server.watcher.on('all', () => {
+				let now;
+				try {
+					now = loadContent();
+				} catch {
+					return; // the page shows the content's problems (+page.server.ts throws them)
+				}
+				if (now === last) return;
+				last = now;
+				for (const environment of Object.values(server.environments)) {
+					const module = environment.moduleGraph.getModuleById(id);
+					if (module) environment.moduleGraph.invalidateModule(module);
+				}
+				server.ws.send({ type: 'full-reload' });
+			});
+		}
 	};
 }
 
@@ -57,7 +90,7 @@ function checkStory(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [checkStory(), themeStyles(), sveltekit()],
+	plugins: [checkStory(), themeStyles(), storyContent(), sveltekit()],
 	test: {
 		projects: [
 			{

@@ -12,8 +12,8 @@ import path from 'node:path';
  *  @type {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} */
 export const CSP_DIRECTIVES = {
 	'default-src': ['self'],
-	// The pages' own scripts, and the one inline script of app.html: the reader's theme, set
-	// before the first paint (src/lib/theme/boot-script.js).
+	// The pages' own scripts, and the one inline script of app.html: the reader's theme and
+	// fonts, set before the first paint (src/lib/theme/boot-script.js).
 	'script-src': ['self', `sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}`],
 	// The CSS is inlined in each page, and Svelte writes style attributes.
 	'style-src': ['self', 'unsafe-inline'],

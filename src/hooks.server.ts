@@ -7,18 +7,18 @@ import { base } from '$app/paths';
 import { BOOT_SCRIPT } from '$lib/theme/boot-script.js';
 import { startAfterStill } from '$lib/server/start-after-still';
 
-/** Embed pages are always light: the host article decides its own look, and a dark frame would
- *  sit in a light article. Every other page takes the reader's choice before its first paint. */
-const themed = (html: string, embed: boolean) =>
-	embed
-		? html
-				.replace('%theme.boot%', '')
-				.replace('<html lang="en">', '<html lang="en" data-theme="light">')
-		: html.replace('%theme.boot%', `<script>${BOOT_SCRIPT}</script>`);
+/** Every page sets what it must before its first paint (boot-script.js). Embed pages are always
+ *  light: the host article decides its own look, and a dark frame would sit in a light article.
+ *  Every other page takes the reader's choice. */
+const booted = (html: string, embed: boolean) =>
+	(embed ? html.replace('<html lang="en">', '<html lang="en" data-theme="light">') : html).replace(
+		'%theme.boot%',
+		`<script>${BOOT_SCRIPT}</script>`
+	);
 
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
 		preload: ({ type }) => type === 'css',
 		transformPageChunk: ({ html }) =>
-			startAfterStill(themed(html, event.url.pathname.startsWith(`${base}/embed/`)))
+			startAfterStill(booted(html, event.url.pathname.startsWith(`${base}/embed/`)))
 	});

@@ -1,9 +1,3 @@
-import { loadContent } from '$lib/server/load-content';
-
-export function load({ url }) {
-	const { story, manifest, sources, sourceNames } = loadContent();
-	// The reports as the ending lists them: each with its reader page.
-	const reports = sources.map((s) => ({ id: s.id, name: sourceNames[s.id], headline: s.headline }));
-	// The origin (SITE_ORIGIN at build time) makes the oEmbed discovery links absolute.
-	return { origin: url.origin, story, manifest, sourceNames, reports };
-}
+// The origin (SITE_ORIGIN at build time) makes the oEmbed discovery links absolute. The story
+// itself comes in +page.ts.
+export const load = ({ url }) => ({ origin: url.origin });

@@ -98,6 +98,31 @@ describe('before the live map', () => {
 		}
 	});
 
+	it('paints the first page in the system’s font, caches the text’s faces, and uses them on the next', async () => {
+		const { page } = await open(browser, 'about:blank', { viewport: VIEWPORTS.phone });
+		const fonts = () =>
+			page.evaluate(() => ({
+				marked: document.documentElement.hasAttribute('data-fonts'),
+				family: getComputedStyle(document.body).fontFamily,
+				fetched: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.woff2'))
+					.length
+			}));
+		await page.goto(`${baseURL()}/`);
+		await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+		expect(await fonts()).toMatchObject({ marked: false, family: 'system-ui, sans-serif' });
+		// Fetched once the page runs, and remembered.
+		await expect.poll(() => page.evaluate(() => localStorage.getItem('story-fonts'))).toBe('1');
+		expect((await fonts()).fetched).toBeGreaterThanOrEqual(3);
+		await page.reload();
+		expect(await fonts()).toMatchObject({
+			marked: true,
+			family: '"Noto Sans", system-ui, sans-serif'
+		});
+		await expect
+			.poll(() => page.evaluate(() => document.fonts.check('400 16px "Noto Sans"')))
+			.toBe(true);
+	});
+
 	it('draws every place where the live map draws it, at desktop and phone sizes', async () => {
 		for (const viewport of Object.values(VIEWPORTS)) {
 			const { page } = await open(browser, '/', { viewport, reducedMotion: 'reduce' });

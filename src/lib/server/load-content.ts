@@ -126,3 +126,12 @@ export function loadContent(root = STORY_ROOT): Content {
 	cache.set(root, { key, content });
 	return content;
 }
+
+/** What the story's and the embeds' pages run with (virtual:content, vite.config.ts): the story,
+ *  its map manifest, the reports' citation names, and the reports as the ending lists them. */
+export function pageContent(root = STORY_ROOT) {
+	const { story, manifest, sources, sourceNames } = loadContent(root);
+	const reports = sources.map((s) => ({ id: s.id, name: sourceNames[s.id], headline: s.headline }));
+	return { story, manifest, sourceNames, reports };
+}
+export type PageContent = ReturnType<typeof pageContent>;
