@@ -1,9 +1,9 @@
 // The map controller against a fake map: it applies only what changes, flies or jumps as
 // asked, fits the zoom to the box, says when the camera moves, and the latest request wins.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import type { LayerInfo } from '$lib/content/types';
-import { MapController } from '$lib/map/controller.svelte';
+import { JUDGED_FRAMES, MapController, SLOW_FRAME_MS } from '$lib/map/controller.svelte';
 import { fakeMap, feature, layers, view } from './fake-map';
 
 const A = view('a', 10, ['places'], ['a']);
@@ -305,5 +305,43 @@ describe('MapController', () => {
 		expect(c.state).toBe('fallback');
 		map.emit('idle');
 		expect(c.state).toBe('ready');
+	});
+
+	describe('a flight where frames come slowly', () => {
+		afterEach(() => vi.useRealTimers());
+		/** Shows B flying from A, with the flight's frames `gap` ms apart; the calls since. */
+		const flyWithFrames = (c: MapController, map: ReturnType<typeof fakeMap>, gap: number) => {
+			c.show('s1', A, 'jump');
+			map.calls.length = 0;
+			c.show('s2', B, 'fly');
+			for (let i = 0; i < JUDGED_FRAMES + 2; i++) {
+				vi.advanceTimersByTime(i === 0 ? 1000 : gap); // the first frame's wait is not judged
+				map.emit('move');
+			}
+			return map.calls.filter((call) => /^(fly|jump)/.test(call));
+		};
+
+		it('ends at its view at once, and the next moves are cuts', () => {
+			vi.useFakeTimers({ toFake: ['performance'] });
+			const c = new MapController(layers);
+			const map = fakeMap();
+			c.attach(map, map.pin);
+			expect(flyWithFrames(c, map, SLOW_FRAME_MS + 30)).toEqual(['fly 20,10 z3', 'jump 20,10 z3']);
+			map.calls.length = 0;
+			c.show('s1', A, 'fly');
+			expect(map.calls.at(-1)).toBe('jump 10,10 z3');
+		});
+
+		it('flies on where frames keep up', () => {
+			vi.useFakeTimers({ toFake: ['performance'] });
+			const c = new MapController(layers);
+			const map = fakeMap();
+			c.attach(map, map.pin);
+			expect(flyWithFrames(c, map, 16)).toEqual(['fly 20,10 z3']);
+			map.emit('moveend');
+			map.calls.length = 0;
+			c.show('s1', A, 'fly');
+			expect(map.calls.at(-1)).toBe('fly 10,10 z3');
+		});
 	});
 });

@@ -91,6 +91,12 @@ export type Motion = 'fly' | 'jump';
 
 /** How long a flight between two views takes, in ms. */
 export const FLIGHT_MS = 1600;
+/** A flight is drawn only where it can be watched: when its first frames come further apart than
+ *  this (under 20 frames a second, as where WebGL is drawn in software and each frame holds the
+ *  page for ~100 ms), it ends at its view at once, and the moves that follow are cuts. */
+export const SLOW_FRAME_MS = 50;
+/** How many frame intervals of a flight are judged (the median), after its first frame. */
+export const JUDGED_FRAMES = 4;
 
 export interface ControllerOptions {
 	/** Called when the reader clicks a feature on the map itself. */
@@ -160,6 +166,10 @@ export class MapController {
 	#lost = false;
 	/** The context is back and MapLibre is loading its style again. */
 	#restoring = false;
+	/** The flight under way (its view's camera, and its frames' times) until it is judged. */
+	#flight: { camera: Camera; frames: number[] } | null = null;
+	/** Flights are too slow to watch here: views change by cuts (SLOW_FRAME_MS). */
+	#cutsOnly = false;
 	/** The camera of a view in a box (framing.ts, with the map's data), from open-map. */
 	#frame: Frame | null = null;
 	/** The name layers' filters that put a view's highlighted names first (open-map). */
@@ -195,13 +205,17 @@ export class MapController {
 		this.#pin = pin;
 		this.#frame = frame ?? null;
 		this.#drawOver = drawOver ?? null;
-		map.on('move', () => this.#redrawOverlay());
+		map.on('move', () => {
+			this.#redrawOverlay();
+			this.#judgeFlight();
+		});
 		map.on('movestart', (e) => {
 			this.moving = true;
 			// A gesture of the reader's own (drag, ctrl+wheel, two fingers, arrow keys) starts exploring.
 			if (e.originalEvent) this.explore();
 		});
 		map.on('moveend', () => {
+			this.#flight = null;
 			this.moving = false;
 			this.settled = this.#readCamera();
 			this.camera = formatCamera(this.settled);
@@ -393,8 +407,26 @@ export class MapController {
 			zoom: fitZoom(view.camera.zoom, box.width, box.height)
 		};
 		if (framed) this.#setLabels(framed.labels);
-		if (motion === 'fly') map.flyTo({ ...camera, duration: FLIGHT_MS, essential: true });
-		else map.jumpTo(camera);
+		if (motion === 'fly' && !this.#cutsOnly) {
+			map.flyTo({ ...camera, duration: FLIGHT_MS, essential: true });
+			this.#flight = { camera, frames: [] };
+		} else map.jumpTo(camera);
+	}
+
+	/** Times a flight's frames (SLOW_FRAME_MS): too slow to watch, it becomes a cut. */
+	#judgeFlight() {
+		const flight = this.#flight;
+		if (!flight) return;
+		flight.frames.push(performance.now());
+		if (flight.frames.length < JUDGED_FRAMES + 2) return;
+		this.#flight = null;
+		const gaps = flight.frames
+			.slice(2)
+			.map((t, i) => t - flight.frames[i + 1])
+			.sort((a, b) => a - b);
+		if (gaps[gaps.length >> 1] <= SLOW_FRAME_MS) return;
+		this.#cutsOnly = true;
+		this.#map!.jumpTo(flight.camera);
 	}
 
 	/** The names' anchors and the hidden names of the view, where they changed. */
