@@ -413,6 +413,12 @@ export class MapController {
 		} else map.jumpTo(camera);
 	}
 
+	/** Views change by cuts from now on: flights would be too slow to watch here (WebGL drawn in
+	 *  software, or frames found to come slowly, SLOW_FRAME_MS). */
+	cutsOnly() {
+		this.#cutsOnly = true;
+	}
+
 	/** Times a flight's frames (SLOW_FRAME_MS): too slow to watch, it becomes a cut. */
 	#judgeFlight() {
 		const flight = this.#flight;
@@ -425,7 +431,7 @@ export class MapController {
 			.map((t, i) => t - flight.frames[i + 1])
 			.sort((a, b) => a - b);
 		if (gaps[gaps.length >> 1] <= SLOW_FRAME_MS) return;
-		this.#cutsOnly = true;
+		this.cutsOnly();
 		this.#map!.jumpTo(flight.camera);
 	}
 

@@ -24,15 +24,28 @@ async function fetchTopology(url: string): Promise<Topology> {
 	return response.json();
 }
 
-/** Whether this browser can draw the live map (MapLibre 6 needs WebGL2). */
-function hasWebGL2(): boolean {
-	try {
-		const gl = document.createElement('canvas').getContext('webgl2');
-		gl?.getExtension('WEBGL_lose_context')?.loseContext(); // give the test context back at once
-		return !!gl;
-	} catch {
-		return false;
-	}
+/** Software renderers, as WebGL names them (WEBGL_debug_renderer_info). */
+const SOFTWARE = /SwiftShader|llvmpipe|softpipe|Basic Render|Software/i;
+
+/** How this browser draws WebGL2, which MapLibre 6 needs: on its GPU, in software (a flight would
+ *  come at a few frames a second: the renderer is a known software one, or the browser reports a
+ *  major performance caveat), or not at all. */
+function webGL2(): 'gpu' | 'software' | null {
+	const probe = (failIfMajorPerformanceCaveat: boolean) => {
+		try {
+			const gl = document
+				.createElement('canvas')
+				.getContext('webgl2', { failIfMajorPerformanceCaveat });
+			if (!gl) return null;
+			const info = gl.getExtension('WEBGL_debug_renderer_info');
+			const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : '');
+			gl.getExtension('WEBGL_lose_context')?.loseContext(); // give the test context back at once
+			return SOFTWARE.test(renderer) ? 'software' : 'gpu';
+		} catch {
+			return null;
+		}
+	};
+	return probe(true) ?? (probe(false) && 'software');
 }
 
 /** A line's width in the map's label font, measured by the browser (the stills measure the same
@@ -99,8 +112,11 @@ export async function openMap(
 	drawOver: DrawOver;
 	litFilters: (highlight: string[]) => { layer: string; filter: unknown }[];
 	paint: (theme: Theme) => ReturnType<typeof themePaint>;
+	/** WebGL is drawn in software here: views should change by cuts. */
+	software: boolean;
 }> {
-	if (!hasWebGL2()) throw new Error('WebGL2 is not available');
+	const webgl = webGL2();
+	if (!webgl) throw new Error('WebGL2 is not available');
 	const fontHref = new URL(fontUrl, location.href).href;
 	const [maplibre, worker, data, width] = await Promise.all([
 		import('maplibre-gl'),
@@ -148,6 +164,7 @@ export async function openMap(
 		litFilters: (highlight: string[]) => litFilters(data, manifest.layers, highlight),
 		drawOver: (shown, camera, box) =>
 			overlayLines(shown, manifest.layers, data, camera, box, width),
-		paint: (t) => themePaint(data, manifest.layers, t)
+		paint: (t) => themePaint(data, manifest.layers, t),
+		software: webgl === 'software'
 	};
 }
