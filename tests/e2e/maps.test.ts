@@ -32,6 +32,7 @@ afterAll(() => browser?.close());
 
 interface LiveMap {
 	queryRenderedFeatures(o: object): { properties: { id: string } }[];
+	getLayoutProperty(layer: string, name: string): unknown;
 	once(event: 'idle', listener: () => void): void;
 	triggerRepaint(): void;
 }
@@ -108,6 +109,17 @@ describe.each(WIDTHS)('at $width × $height', (viewport) => {
 				highlighted.filter((id) => !labelled.includes(id)),
 				`${where}: highlighted places without a label`
 			).toEqual([]);
+			// The view's plan of where each name goes (open-map.ts) reaches the highlighted names too.
+			const unplanned = await page.evaluate(
+				(ids) => {
+					const map = (window as unknown as { __storyMaps: LiveMap[] }).__storyMaps.at(-1)!;
+					const plan = (layer: string) =>
+						JSON.stringify(map.getLayoutProperty(layer, 'text-variable-anchor-offset'));
+					return ids.filter((id) => plan(`${id}:label-lit`) !== plan(`${id}:label`));
+				},
+				shown.map((l) => l.id)
+			);
+			expect(unplanned, `${where}: highlighted names placed by another plan`).toEqual([]);
 
 			const covered = await markersUnderControls(page);
 			expect(covered, `${where}: markers under a control`).toEqual([]);

@@ -79,9 +79,10 @@ function framer(data: MapData, layers: LayerInfo[], width: LineWidth): Frame {
 				const mark = LAYER_DRAWINGS[layer.kind].marks.find(
 					(m) => m.mark === 'text' && m.placement === 'beside'
 				) as TextMark | undefined;
-				return mark
-					? [{ layer: `${layer.id}:label`, value: anchorExpression(orders, mark.offset ?? 0) }]
-					: [];
+				if (!mark) return [];
+				// Both name layers (style.ts): the view's highlighted names are drawn in -lit.
+				const value = anchorExpression(orders, mark.offset ?? 0);
+				return [`${layer.id}:label`, `${layer.id}:label-lit`].map((id) => ({ layer: id, value }));
 			});
 			const cut = cutLabels(setting);
 			known.set(key, {
