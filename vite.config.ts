@@ -29,14 +29,18 @@ function storyContent(): Plugin {
 				? `export default JSON.parse(${JSON.stringify(JSON.stringify(pageContent()))});`
 				: undefined,
 		configureServer(server) {
-			let last: unknown = null;
-			server.watcher.on('all', () => {
-				let now;
+			// A content with problems reads as null: the module's load then throws them, and Vite
+			// shows them over the page.
+			const read = () => {
 				try {
-					now = loadContent();
+					return loadContent();
 				} catch {
-					return; // the page shows the content's problems (+page.server.ts throws them)
+					return null;
 				}
+			};
+			let last = read();
+			server.watcher.on('all', () => {
+				const now = read();
 				if (now === last) return;
 				last = now;
 				for (const environment of Object.values(server.environments)) {
