@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapSteps } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit, VIEWPORTS } from './browser';
 import { HELD_OPACITY } from '$lib/map/layer-kinds';
@@ -282,13 +283,20 @@ describe('by keyboard and screen reader', () => {
 	it('says once which map is shown after a fast scroll through every section', async () => {
 		const { page } = await open(browser, '/');
 		await waitForView(page, first.id);
+		// What is said, and when each map is shown.
 		await page.evaluate(() => {
 			const region = document.querySelector('[data-announcement]')!;
-			const said: string[] = ((window as unknown as { said: string[] }).said = []);
-			new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(
+			const map = document.querySelector('[data-map-state]')!;
+			const w = window as unknown as { said: string[]; shown: [string, number][] };
+			w.said = [];
+			w.shown = [];
+			new MutationObserver(() => region.textContent && w.said.push(region.textContent)).observe(
 				region,
 				{ childList: true, characterData: true, subtree: true }
 			);
+			new MutationObserver(() =>
+				w.shown.push([map.getAttribute('data-view')!, performance.now()])
+			).observe(map, { attributes: true, attributeFilter: ['data-view'] });
 		});
 		await page.evaluate(
 			async (ids) => {
@@ -304,9 +312,21 @@ describe('by keyboard and screen reader', () => {
 			(title) => (window as unknown as { said: string[] }).said.at(-1)?.includes(title),
 			last.title
 		);
-		expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([
-			`The map now shows: ${last.title}.`
-		]);
+		const { said, shown } = await page.evaluate(() => {
+			const w = window as unknown as { said: string[]; shown: [string, number][] };
+			return { said: w.said, shown: w.shown };
+		});
+		expect(said.at(-1)).toBe(`The map now shows: ${last.title}.`);
+		expect(shown.length, 'maps shown on the way').toBeGreaterThan(1);
+		expect(new Set(said).size, 'each map said once').toBe(said.length);
+		// A map shown for less than a moment (StoryMap's SETTLE_MS, 1 s; 0.9 s here, for the few ms
+		// between the step and the view changing) as the page scrolls on is not said. (A machine
+		// busy enough to hold the page longer on one may say that one.)
+		const title = new Map(mapSteps(story.sections).map((s) => [s.id, s.title]));
+		const passed = shown
+			.filter(([, t], i) => i + 1 < shown.length && shown[i + 1][1] - t < 900)
+			.map(([id]) => `The map now shows: ${title.get(id)}.`);
+		expect(said.filter((line) => passed.includes(line) && line !== said.at(-1))).toEqual([]);
 	});
 });
 
