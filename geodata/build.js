@@ -262,7 +262,7 @@ export function buildOutputs(layers, detail, distances, basemap, shores = {}, ar
 			// What the page needs of each feature without decoding the data: its name and provenance
 			// for popups and the place index, and a point's position for its map marker.
 			features: fc.features.map((/** @type {any} */ f) => {
-				const { id, name, label, lineKind, source, accuracy, asOf } = f.properties;
+				const { id, name, label, names, lineKind, source, accuracy, asOf } = f.properties;
 				const at =
 					f.geometry.type === 'Point'
 						? { point: f.geometry.coordinates }
@@ -271,6 +271,7 @@ export function buildOutputs(layers, detail, distances, basemap, shores = {}, ar
 					id,
 					name,
 					...(label ? { label } : {}),
+					...(names ? { names } : {}),
 					...(lineKind ? { lineKind } : {}),
 					source,
 					accuracy,

@@ -46,6 +46,8 @@ export const KM2_PER_SQMI = KM_PER_MI * KM_PER_MI;
  * @property {string} id
  * @property {string} name
  * @property {string} [label]  a short name for the map and for lists, where the full name is long
+ * @property {string} [names]  a map label's: the id of the feature it is the name of (that feature's
+ *   own mark then carries no name)
  * @property {string} [lineKind]  a boundary layer's kind of line (`maritime-boundary`, `date-line`)
  * @property {string} source  where the coordinates come from
  * @property {string} accuracy

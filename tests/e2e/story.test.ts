@@ -3,12 +3,12 @@
 // (Scrolling through every section, with its screenshots, is in smoke.test.ts, for any story.)
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quotedIn } from '$lib/content/types';
+import { mapSteps, quotedIn, type MapStep } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, visit, VIEWPORTS, PATIENCE } from './browser';
 import { expectCamera, MAP, nextFrames, scrollToSection, waitForView } from './map-helpers';
 
-const { story } = loadContent('.');
+const { story, manifest } = loadContent('.');
 const sections = story.sections;
 const cameraOf = (id: string) => story.views[sections.find((s) => s.id === id)!.view];
 
@@ -73,6 +73,33 @@ describe('motion', () => {
 		expect(await settleTime(1)).toBeLessThan(500);
 		await page.emulateMedia({ reducedMotion: 'reduce' });
 		expect(await settleTime(2)).toBeLessThan(500);
+	});
+});
+
+describe('map data', () => {
+	it("fetches the layers of the view read and the next before the first view, others' when needed", async () => {
+		const steps = mapSteps(sections);
+		const layersOf = (step: MapStep) => story.views[step.view].layers;
+		const { page } = await open(browser, '/');
+		await waitForView(page, sections[0].id);
+		/** The data layers fetched so far, by id. */
+		const fetched = async () => {
+			const files = await page.evaluate(() =>
+				performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+			);
+			return new Set(manifest.layers.filter((l) => files.includes(l.file)).map((l) => l.id));
+		};
+		const first = new Set([...layersOf(steps[0]), ...layersOf(steps[1])]);
+		expect(first.size, 'the first views show fewer layers than the story has').toBeLessThan(
+			manifest.layers.length
+		);
+		expect(await fetched()).toEqual(first);
+		const last = sections.at(-1)!;
+		await scrollToSection(page, last.id);
+		await waitForView(page, last.id);
+		await expectCamera(page, cameraOf(last.id));
+		const now = await fetched();
+		for (const id of layersOf(steps.find((s) => s.section === last)!)) expect(now).toContain(id);
 	});
 });
 

@@ -19,7 +19,7 @@ describe('MapController', () => {
 		const map = fakeMap();
 		c.show('s1', A, 'fly');
 		expect(c.state).toBe('loading');
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		expect(c.state).toBe('loading'); // not shown until it has drawn the view
 		map.emit('idle');
 		expect(c.state).toBe('ready');
@@ -38,7 +38,7 @@ describe('MapController', () => {
 	it('applies only the difference between views, and flies', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s1', A, 'fly');
 		map.calls.length = 0;
 		c.show('s2', B, 'fly');
@@ -67,13 +67,13 @@ describe('MapController', () => {
 	it('fits the authored zoom to the box between the control bands: 300 px is one level out from the 600 px reference', () => {
 		const c = new MapController(layers);
 		const map = fakeMap(300, 420);
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s2', B, 'jump');
 		flushSync();
 		expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
 		const wide = new MapController(layers);
 		const big = fakeMap(1200, 1304); // 1200 px between the control bands
-		wide.attach(big, big.pin, undefined, undefined, lit);
+		wide.attach(big, big.pin, { litFilters: lit });
 		wide.show('s2', B, 'jump');
 		expect(wide.camera).toBe('20.0000,10.0000,5.00,0.0,0.0');
 	});
@@ -81,7 +81,7 @@ describe('MapController', () => {
 	it('is moving from the start of a flight until it ends, and never after a jump', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s1', A, 'jump');
 		expect(c.moving).toBe(false);
 		c.show('s2', B, 'fly');
@@ -95,7 +95,7 @@ describe('MapController', () => {
 	it('leaves a view alone that it has already applied (no second flight to the same place)', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s2', B, 'fly');
 		map.calls.length = 0;
 		c.show('s2', B, 'fly');
@@ -105,7 +105,7 @@ describe('MapController', () => {
 	it('keeps the marker of a feature that stays marked, so its button is not pinned again', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s1', view('v1', 0, ['places'], ['a']), 'jump');
 		const [a] = c.markers;
 		c.show('s2', view('v2', 0, ['places'], ['a', 'b']), 'jump');
@@ -116,7 +116,7 @@ describe('MapController', () => {
 	it('reads the style once, not at every view change (getStyle serialises the whole style)', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		for (const [id, v] of [
 			['s1', A],
 			['s2', B],
@@ -130,7 +130,7 @@ describe('MapController', () => {
 	it('ends on the last view asked for after many quick requests', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		for (const [id, v] of [
 			['s1', A],
 			['s2', B],
@@ -146,7 +146,7 @@ describe('MapController', () => {
 		const explored: string[] = [];
 		const c = new MapController(layers, { onExplore: () => explored.push('explore') });
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s1', A, 'fly');
 		map.emit('movestart', {}); // the story's own flights do not explore
 		expect(c.mode).toBe('story');
@@ -181,7 +181,7 @@ describe('MapController', () => {
 	it('keeps cooperative gestures while exploring when asked to (an embedded map)', () => {
 		const c = new MapController(layers, { alwaysCooperative: true });
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.explore();
 		expect(map.calls).not.toContain('cooperative off');
 	});
@@ -190,7 +190,7 @@ describe('MapController', () => {
 		const c = new MapController(layers);
 		c.explore({ center: [5, 6], zoom: 3, bearing: 0, pitch: 0 });
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		expect(c.mode).toBe('explore');
 		expect(map.calls.at(-1)).toBe('jump 5,6 z3');
 	});
@@ -198,7 +198,7 @@ describe('MapController', () => {
 	it('pins a marker’s button with the map’s pin, and unpins it when the button goes', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		map.calls.length = 0;
 		const unpin = c.pin([1, 2])({ id: 'button-a' } as HTMLElement);
 		expect(map.calls).toEqual(['pin button-a 1,2']);
@@ -212,7 +212,7 @@ describe('MapController', () => {
 		];
 		const c = new MapController(far);
 		const map = fakeMap(300, 420); // the fake projects [lng, lat] to (10 lng, 10 lat)
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s', view('v', 0, ['places'], ['near', 'far']), 'jump');
 		expect(ids(c)).toEqual(['near', 'far']);
 		expect([...c.onscreen]).toEqual(['near']);
@@ -234,7 +234,7 @@ describe('MapController', () => {
 		// 10 px per degree: 'close' is 10 px from 'first', 'apart' 40 px; seen from 80°W, 'behind'
 		// (86° of arc away) is past the globe's rim, though the fake projects it into the box.
 		const map = fakeMap(300, 420);
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show(
 			's',
 			{
@@ -250,7 +250,7 @@ describe('MapController', () => {
 		const activated: string[] = [];
 		const c = new MapController(layers, { onActivate: (f) => activated.push(f.id) });
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		map.emit('click', { point: { x: 100, y: 50 } });
 		map.emit('click', { point: { x: 300, y: 50 } });
 		expect(activated).toEqual(['a']);
@@ -268,7 +268,7 @@ describe('MapController', () => {
 		c.show('s1', A, 'fly');
 		c.fail('slow');
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		expect(c.state).toBe('fallback');
 		map.emit('idle');
 		expect(c.state).toBe('ready');
@@ -278,7 +278,7 @@ describe('MapController', () => {
 	it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		c.attach(map, map.pin, undefined, undefined, lit);
+		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s1', A, 'jump');
 		map.emit('idle');
 		map.emit('webglcontextlost');
@@ -305,6 +305,93 @@ describe('MapController', () => {
 		expect(c.state).toBe('fallback');
 		map.emit('idle');
 		expect(c.state).toBe('ready');
+	});
+
+	describe("a view whose layers' data is not on the map yet", () => {
+		/** A `need` that fetches every layer not in `have`, each on request until `arrive`. */
+		const fetcher = (have: string[]) => {
+			const asked: string[][] = [];
+			const waiting: (() => void)[] = [];
+			const need = (ids: string[]) => {
+				const missing = ids.filter((id) => !have.includes(id));
+				if (!missing.length) return null;
+				asked.push(missing);
+				return new Promise<void>((resolve) =>
+					waiting.push(() => {
+						have.push(...missing);
+						resolve();
+					})
+				);
+			};
+			/** Every fetch asked for so far arrives (and the controller's reactions run). */
+			const arrive = async () => {
+				waiting.splice(0).forEach((f) => f());
+				await Promise.resolve();
+				await Promise.resolve();
+			};
+			return { need, asked, arrive };
+		};
+
+		it('is shown once it has come, and the map is not shown before', async () => {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			const f = fetcher(['places']);
+			c.show('s2', B, 'jump');
+			c.attach(map, map.pin, { litFilters: lit, need: f.need });
+			expect(f.asked).toEqual([['lines']]);
+			expect(map.calls.some((call) => /^(jump|fly)/.test(call))).toBe(false);
+			map.emit('idle'); // the style has drawn, but not the view
+			expect(c.state).toBe('loading');
+			await f.arrive();
+			expect(map.calls.at(-1)).toBe('jump 20,10 z3');
+			expect(c.sectionId).toBe('s2');
+			map.emit('idle');
+			expect(c.state).toBe('ready');
+		});
+
+		it('fetches the next view ahead, once the view read is in', async () => {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			const f = fetcher(['places']);
+			c.attach(map, map.pin, { need: f.need });
+			c.show('s1', A, 'jump', B);
+			expect(map.calls.at(-1)).toBe('jump 10,10 z3');
+			expect(f.asked).toEqual([['lines']]);
+		});
+
+		it('gives way to a view asked for while it comes', async () => {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			const f = fetcher(['places']);
+			c.attach(map, map.pin, { need: f.need });
+			c.show('s2', B, 'jump');
+			c.show('s1', A, 'jump');
+			expect(c.sectionId).toBe('s1');
+			map.calls.length = 0;
+			await f.arrive();
+			expect(c.sectionId).toBe('s1');
+			expect(map.calls).toEqual([]);
+		});
+
+		it('says the map is unavailable when it cannot be fetched', async () => {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			c.attach(map, map.pin, { need: () => Promise.reject(new Error('HTTP 500')) });
+			c.show('s2', B, 'jump');
+			await Promise.resolve();
+			await Promise.resolve();
+			expect(c.state).toBe('fallback');
+			expect(c.problem).toBe('unavailable');
+		});
+
+		it('asks for every layer when the reader explores', () => {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			const f = fetcher([]);
+			c.attach(map, map.pin, { need: f.need });
+			c.explore();
+			expect(f.asked).toEqual([['places', 'lines']]);
+		});
 	});
 
 	describe('a flight where frames come slowly', () => {

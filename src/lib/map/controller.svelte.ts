@@ -73,6 +73,19 @@ export type DrawOver = (
 	box: { width: number; height: number }
 ) => OverlayLine[];
 
+/** Makes sure the map has the data of these layers (open-map fetches a layer when a view first
+ *  needs it): null when it has them all, else a promise that they have been given to the map. */
+export type Need = (layerIds: string[]) => Promise<void> | null;
+
+/** What open-map adds to the map for the controller: framing, the overlay, the highlighted
+ *  names' filters and the layers' data (each optional, for tests on a bare map). */
+export interface MapHelpers {
+	frame?: Frame;
+	drawOver?: DrawOver;
+	litFilters?: (highlight: string[]) => { layer: string; filter: unknown }[];
+	need?: Need;
+}
+
 /** Pins an element (a feature's button) to a position on the map until `remove` is called. */
 export type Pin = (element: HTMLElement, lngLat: [number, number]) => { remove(): void };
 
@@ -159,6 +172,8 @@ export class MapController {
 	#options: ControllerOptions;
 	#applied: MapView | null = null;
 	#wanted: { sectionId: string; view: MapView } | null = null;
+	/** The view the reader comes to next: its layers are fetched once the wanted view's are in. */
+	#ahead: MapView | null = null;
 	#exploreFrom: Camera | null = null;
 	/** Waiting for the map to finish drawing the view before it is shown (ready). */
 	#drawing = false;
@@ -170,12 +185,9 @@ export class MapController {
 	#flight: { camera: Camera; frames: number[] } | null = null;
 	/** Flights are too slow to watch here: views change by cuts (SLOW_FRAME_MS). */
 	#cutsOnly = false;
-	/** The camera of a view in a box (framing.ts, with the map's data), from open-map. */
-	#frame: Frame | null = null;
-	/** The name layers' filters that put a view's highlighted names first (open-map). */
-	#litFilters: ((highlight: string[]) => { layer: string; filter: unknown }[]) | null = null;
-	/** Draws the overlay's lines (open-map), and the data layers shown now. */
-	#drawOver: DrawOver | null = null;
+	/** Framing, the overlay, the highlighted names' filters and the layers' data (open-map). */
+	#helpers: MapHelpers = {};
+	/** The data layers shown now (the overlay's). */
 	#shown = new Set<string>();
 	/** The anchors set on each layer of names, and the names hidden (#setLabels). */
 	#anchors = new Map<string, string>();
@@ -193,18 +205,10 @@ export class MapController {
 
 	/** Takes over a map whose style has loaded, and shows the view (or explores) as asked meanwhile.
 	 *  `pin` pins the markers' buttons to it. */
-	attach(
-		map: MapLike,
-		pin: Pin,
-		frame?: Frame,
-		drawOver?: DrawOver,
-		litFilters?: (highlight: string[]) => { layer: string; filter: unknown }[]
-	) {
-		this.#litFilters = litFilters ?? null;
+	attach(map: MapLike, pin: Pin, helpers: MapHelpers = {}) {
 		this.#map = map;
 		this.#pin = pin;
-		this.#frame = frame ?? null;
-		this.#drawOver = drawOver ?? null;
+		this.#helpers = helpers;
 		map.on('move', () => {
 			this.#redrawOverlay();
 			this.#judgeFlight();
@@ -234,7 +238,8 @@ export class MapController {
 				// A change of theme while the context was lost, or the theme it had: applied again.
 				if (this.#paint) this.paint(this.#paint);
 				this.#begin(null);
-			} else if (this.#drawing) {
+			} else if (this.#drawing && (this.mode === 'explore' || this.#applied)) {
+				// (In the story, not before the view is applied: it may wait for its layers' data.)
 				this.#drawing = false;
 				this.state = 'ready';
 				this.problem = null;
@@ -270,10 +275,12 @@ export class MapController {
 	}
 
 	/** Shows `view` for section `sectionId`. Safe to call often: the latest call always wins, and
-	 *  calls before the map is ready, or while exploring, are remembered and applied later. */
-	show(sectionId: string, view: MapView, motion: Motion) {
+	 *  calls before the map is ready, or while exploring, are remembered and applied later.
+	 *  `ahead` is the view the reader comes to next: its layers are fetched ahead. */
+	show(sectionId: string, view: MapView, motion: Motion, ahead: MapView | null = null) {
 		const shown = this.mode === 'story' && this.sectionId === sectionId && this.#applied === view;
 		this.#wanted = { sectionId, view };
+		this.#ahead = ahead;
 		if (this.mode === 'story' && !shown) this.#apply(motion);
 	}
 
@@ -343,6 +350,8 @@ export class MapController {
 		const map = this.#map;
 		if (!map || this.#lost) return;
 		if (!this.#options.alwaysCooperative) map.cooperativeGestures.disable();
+		// Every layer is shown; those not fetched yet appear as they arrive.
+		this.#helpers.need?.(this.#layers.map((l) => l.id))?.catch(() => this.fail('unavailable'));
 		for (const layer of this.#layers) this.#setVisible(layer.id, true);
 		this.#placeMarkers(this.#features());
 		if (camera) map.jumpTo(camera);
@@ -352,6 +361,17 @@ export class MapController {
 		const map = this.#map;
 		const wanted = this.#wanted;
 		if (!map || !wanted || this.#lost) return;
+		// A view is framed and shown once its layers' data is on the map; then the next view's
+		// is fetched. Meanwhile the map shows the view before (the latest view asked for wins).
+		const need = this.#helpers.need;
+		const fetching = need?.(wanted.view.layers);
+		if (fetching)
+			return void fetching.then(
+				() => this.#wanted === wanted && this.#map === map && this.#apply(motion),
+				() => this.#map === map && this.fail('unavailable')
+			);
+		// (A failed fetch ahead is tried again when its view is wanted.)
+		if (this.#ahead) need?.(this.#ahead.layers)?.catch(() => {});
 		const change = diffView(
 			this.#applied,
 			wanted.view,
@@ -383,8 +403,8 @@ export class MapController {
 	 *  they win every collision. */
 	#namesFirst(highlight: string[]) {
 		const map = this.#map!;
-		if (this.#litFilters)
-			for (const { layer, filter } of this.#litFilters(highlight)) map.setFilter(layer, filter);
+		for (const { layer, filter } of this.#helpers.litFilters?.(highlight) ?? [])
+			map.setFilter(layer, filter);
 	}
 
 	#setVisible(layerId: string, visible: boolean) {
@@ -401,7 +421,7 @@ export class MapController {
 		const view = this.#applied;
 		if (!map || !view || this.#lost) return;
 		const box = { width: map.getContainer().clientWidth, height: map.getContainer().clientHeight };
-		const framed = this.#frame?.(view, box);
+		const framed = this.#helpers.frame?.(view, box);
 		const camera = framed?.camera ?? {
 			...view.camera,
 			zoom: fitZoom(view.camera.zoom, box.width, box.height)
@@ -454,9 +474,10 @@ export class MapController {
 	/** The overlay's lines for the camera of the moment. */
 	#redrawOverlay() {
 		const map = this.#map;
-		if (!map || !this.#drawOver) return;
+		const drawOver = this.#helpers.drawOver;
+		if (!map || !drawOver) return;
 		const box = { width: map.getContainer().clientWidth, height: map.getContainer().clientHeight };
-		const lines = this.#drawOver([...this.#shown], this.#readCamera(), box);
+		const lines = drawOver([...this.#shown], this.#readCamera(), box);
 		// Every frame of a camera move comes here: a view with nothing over it stays as it was.
 		if (lines.length || this.overlay.length) this.overlay = lines;
 	}

@@ -4,11 +4,12 @@
 // area the map's controls leave free, less the view's padding, centred there. A view without one
 // keeps its authored camera, its zoom scaled to the box (fitZoom).
 import { geoDistance } from 'd3-geo';
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import type { Camera, MapView } from '$lib/content/types';
 import { CONTROL_BAND, fitZoom, MIN_ZOOM, PHONE_BAND } from './camera';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
+import { featuresOf } from './layer-features';
 
 /** Below this width the map sits above the text and shows the narrow stills (app.css, +page),
  *  and its controls share one band along its bottom edge (PHONE_INSETS). */
@@ -73,7 +74,7 @@ function subjectFeatures(view: MapView, data: Pick<MapData, 'layers'>): [number,
 						? g.coordinates.flat(2)
 						: [];
 	return view.layers.flatMap((layer) =>
-		((data.layers[layer] as FeatureCollection | undefined)?.features ?? [])
+		featuresOf(data, layer)
 			.filter((f) => wanted.has(String(f.properties?.id)))
 			.map((f) => positions(f.geometry).map((p) => [p[0], p[1]] as [number, number]))
 	);

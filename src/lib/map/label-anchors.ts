@@ -3,7 +3,7 @@
 // the anchors that keep the name clear of the lines the view draws (a front line past a town, a
 // boundary past a cape, a route leaving a city). The live map (the controller, at each view) and
 // the stills (draw-still.ts) take the same order from the same data, measured the same way.
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
 import type { Camera, LayerInfo, MapView } from '$lib/content/types';
 import { LAYER_DRAWINGS, markFor, markText, textOptions } from './layer-kinds';
 import { textSize, type LineWidth } from './label-text';
@@ -11,6 +11,7 @@ import { screenLines } from './line-label';
 import type { Insets } from './framing';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
+import { featuresOf } from './layer-features';
 
 /** MapLibre's anchors, named for the side of the text at the point ("left": the text to its
  *  right), in the order a name tries them when no line is in the way. */
@@ -135,7 +136,7 @@ function viewLines(
 	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
 		const from = LAYER_DRAWINGS[layer.kind].keepClearFrom;
 		const outlines = from !== undefined && camera.zoom >= from;
-		for (const f of (data.layers[layer.id] as FeatureCollection | undefined)?.features ?? [])
+		for (const f of featuresOf(data, layer.id))
 			for (const points of screenLines(f.geometry, projection, horizon, camera.center, outlines))
 				out.push({ feature: String(f.properties?.id), points });
 	}
@@ -175,7 +176,7 @@ export function anchorOrders({
 		.flatMap((layer) =>
 			LAYER_DRAWINGS[layer.kind].marks.flatMap((declared) => {
 				if (declared.mark !== 'text' || declared.placement !== 'beside') return [];
-				return (data.layers[layer.id] as FeatureCollection).features.flatMap((f: Feature) => {
+				return featuresOf(data, layer.id).flatMap((f: Feature) => {
 					const id = String(f.properties?.id);
 					const lit = view.highlight.includes(id);
 					const m = f.geometry.type === 'Point' && markFor(declared, f.properties, lit);

@@ -3,7 +3,7 @@
 // key is no name. MapLibre cannot be told so, so the live map hides the others (a feature state,
 // set by the controller for the camera it flies to), and the stills drop them by the same rule
 // (draw-still.ts): both see the same labels.
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import type { Insets } from './framing';
 import { BASEMAP, LAYER_DRAWINGS, markFor, markText, textOptions } from './layer-kinds';
@@ -11,6 +11,7 @@ import { distanceToLines, LABEL_PADDING, LINE_CLEARANCE, type LabelSetting } fro
 import { textSize, type TextOptions } from './label-text';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
+import { featuresOf } from './layer-features';
 
 /** A centred name of the map: the source and feature id the live map knows it by. */
 export interface CentredLabel {
@@ -26,15 +27,10 @@ export interface CentredLabel {
 /** The feature a name names: a map label's `names` (the line it is the name of), or its own. */
 export const namedFeature = (f: Feature) => String(f.properties?.names ?? f.properties?.id);
 
-/** The features that a map label names: their own marks carry no name (style.ts, draw-still.ts). */
-export function namedElsewhere(data: Pick<MapData, 'layers'>): Set<string> {
-	return new Set(
-		Object.values(data.layers).flatMap((c) =>
-			(c as FeatureCollection).features.flatMap((f) =>
-				f.properties?.names ? [String(f.properties.names)] : []
-			)
-		)
-	);
+/** The features that a map label names: their own marks carry no name (style.ts, draw-still.ts).
+ *  Read from the manifest, so that it holds before any layer's data is fetched. */
+export function namedElsewhere(layers: LayerInfo[]): Set<string> {
+	return new Set(layers.flatMap((l) => l.features.flatMap((f) => (f.names ? [f.names] : []))));
 }
 
 /** Whether a name of `size` centred on `at` (px) lies inside the box less its controls, and
@@ -64,10 +60,10 @@ export function fitsBox(
 
 /** Every centred name a view can show: the countries' and its layers' centred marks. */
 export function centredLabels(view: MapView, layers: LayerInfo[], data: MapData): CentredLabel[] {
-	const points = (c: FeatureCollection) =>
-		c.features.filter((f) => f.geometry?.type === 'Point' || f.geometry?.type === 'Polygon');
+	const points = (features: Feature[]) =>
+		features.filter((f) => f.geometry?.type === 'Point' || f.geometry?.type === 'Polygon');
 	const name = BASEMAP.countryName;
-	const out: CentredLabel[] = points(data.countryLabels).map((f) => ({
+	const out: CentredLabel[] = points(data.countryLabels.features).map((f) => ({
 		source: 'country-labels',
 		id: String(f.properties?.name),
 		names: '',
@@ -78,7 +74,7 @@ export function centredLabels(view: MapView, layers: LayerInfo[], data: MapData)
 	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
 		for (const declared of LAYER_DRAWINGS[layer.kind].marks) {
 			if (declared.mark !== 'text' || declared.placement !== 'centre') continue;
-			for (const f of points(data.layers[layer.id] as FeatureCollection)) {
+			for (const f of points(featuresOf(data, layer.id))) {
 				const m = markFor(declared, f.properties, view.highlight.includes(f.properties?.id));
 				const at = centreOf(f);
 				if (!m || !at) continue;

@@ -1,10 +1,10 @@
 // The map's data, decoded from the site's TopoJSON: the world, the basemap's detail patches and
-// every data layer. Shared by the live map (which fetches the files) and the stills rendered at
+// the data layers. Shared by the live map (which fetches the files) and the stills rendered at
 // build time (which read them from disk), so both draw exactly the same geography.
 import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import type { Manifest } from '$lib/content/types';
+import type { LayerInfo, Manifest } from '$lib/content/types';
 import type { MapData } from './style';
 
 /** Decodes one object of a topology as a FeatureCollection. */
@@ -17,15 +17,25 @@ function collection(topology: Topology, name: string): FeatureCollection {
 		: { type: 'FeatureCollection', features: [decoded] };
 }
 
-/** Reads every file the manifest names (`read` gets site paths such as /data/world.topo.json). */
+type Read = (path: string) => Promise<Topology>;
+
+/** One data layer's features, read from its file (`read` gets site paths such as
+ *  /data/places.topo.json). */
+export async function loadLayer(layer: LayerInfo, read: Read): Promise<FeatureCollection> {
+	return collection(await read(layer.file), layer.id);
+}
+
+/** The basemap and the data layers `only` names (all of them if not given). */
 export async function loadMapData(
 	{ basemap, layers }: Manifest,
-	read: (path: string) => Promise<Topology>
+	read: Read,
+	only: string[] = layers.map((l) => l.id)
 ): Promise<MapData> {
-	const [world, details, layerTopologies] = await Promise.all([
+	const wanted = layers.filter((l) => only.includes(l.id));
+	const [world, details, collections] = await Promise.all([
 		read('/data/world.topo.json'),
 		Promise.all(basemap.details.map((id) => read(`/data/${id}.topo.json`))),
-		Promise.all(layers.map((l) => read(l.file)))
+		Promise.all(wanted.map((l) => loadLayer(l, read)))
 	]);
 	return {
 		countries: collection(world, 'countries'),
@@ -37,7 +47,7 @@ export async function loadMapData(
 			land: collection(t, 'land'),
 			borders: collection(t, 'borders')
 		})),
-		layers: Object.fromEntries(layers.map((l, i) => [l.id, collection(layerTopologies[i], l.id)])),
+		layers: Object.fromEntries(wanted.map((l, i) => [l.id, collections[i]])),
 		credit: basemap.credit.attribution
 	};
 }

@@ -1,13 +1,15 @@
 // Creates the MapLibre map: loads MapLibre (a large module, so only on demand), fetches the
-// site's own TopoJSON, builds the offline style and resolves once the style has loaded.
+// site's own TopoJSON (the basemap, and the data layers of the first views: the others when a view
+// needs them), builds the offline style and resolves once the style has loaded.
 // The returned map (and a way to pin markers to it) is handed to the MapController, the only
 // code that drives it.
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 import { base } from '$app/paths';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { LayerInfo, Manifest } from '$lib/content/types';
 import { MIN_ZOOM } from './camera';
-import { loadMapData } from './map-data';
+import { loadLayer, loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
 import { buildStyle, litFilters, themePaint, type MapData } from './style';
 import { frameCamera, MAP_INSETS, NARROW_MEDIA, PHONE_INSETS, subjectPoints } from './framing';
@@ -16,7 +18,7 @@ import { cutLabels } from './label-fit';
 import type { LineWidth } from './label-text';
 import { LAYER_DRAWINGS, type TextMark } from './layer-kinds';
 import { overlayLines } from './route-overlay';
-import type { DrawOver, Frame, MapLike, Pin } from './controller.svelte';
+import type { Frame, MapHelpers, MapLike, Need, Pin } from './controller.svelte';
 
 async function fetchTopology(url: string): Promise<Topology> {
 	const response = await fetch(base + url);
@@ -102,16 +104,41 @@ function framer(data: MapData, layers: LayerInfo[], width: LineWidth): Frame {
 	};
 }
 
+/** Fetches the data layers asked for that the map does not have yet, and gives them to the map
+ *  (each file once, however often it is asked for while on its way). */
+function layerFetcher(
+	layers: LayerInfo[],
+	data: MapData,
+	source: (id: string) => GeoJSONSource | undefined
+): Need {
+	const fetching = new Map<string, Promise<void>>();
+	const fetchLayer = (layer: LayerInfo) =>
+		loadLayer(layer, fetchTopology)
+			.then((features) => {
+				data.layers[layer.id] = features;
+				source(layer.id)?.setData(features);
+			})
+			.finally(() => fetching.delete(layer.id));
+	return (ids) => {
+		const missing = layers.filter((l) => ids.includes(l.id) && !data.layers[l.id]);
+		if (!missing.length) return null;
+		return Promise.all(
+			missing.map((l) => fetching.get(l.id) ?? fetching.set(l.id, fetchLayer(l)).get(l.id)!)
+		).then(() => {});
+	};
+}
+
+/** The live map in `container`, with the data layers `first` names fetched before it shows (those
+ *  of the view being read and the next: the others are fetched when a view needs them). */
 export async function openMap(
 	container: HTMLElement,
 	manifest: Manifest,
-	theme: Theme
+	theme: Theme,
+	first: string[]
 ): Promise<{
 	map: MapLike;
 	pin: Pin;
-	frame: Frame;
-	drawOver: DrawOver;
-	litFilters: (highlight: string[]) => { layer: string; filter: unknown }[];
+	helpers: Required<MapHelpers>;
 	paint: (theme: Theme) => ReturnType<typeof themePaint>;
 	/** WebGL is drawn in software here: views should change by cuts. */
 	software: boolean;
@@ -122,7 +149,7 @@ export async function openMap(
 	const [maplibre, worker, data, width] = await Promise.all([
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-		loadMapData(manifest, fetchTopology),
+		loadMapData(manifest, fetchTopology, first),
 		measurer(fontHref),
 		import('maplibre-gl/dist/maplibre-gl.css')
 	]);
@@ -161,10 +188,13 @@ export async function openMap(
 	return {
 		map,
 		pin,
-		frame: framer(data, manifest.layers, width),
-		litFilters: (highlight: string[]) => litFilters(data, manifest.layers, highlight),
-		drawOver: (shown, camera, box) =>
-			overlayLines(shown, manifest.layers, data, camera, box, width),
+		helpers: {
+			frame: framer(data, manifest.layers, width),
+			litFilters: (highlight) => litFilters(manifest.layers, highlight),
+			drawOver: (shown, camera, box) =>
+				overlayLines(shown, manifest.layers, data, camera, box, width),
+			need: layerFetcher(manifest.layers, data, (id) => map.getSource<GeoJSONSource>(id))
+		},
 		paint: (t) => themePaint(data, manifest.layers, t),
 		software: webgl === 'software'
 	};

@@ -4,7 +4,6 @@
 // the map, projected for the live camera by the same projection as the stills
 // (projection.ts), which draw them the same way; their names go at the middle of the stretch.
 import { geoPath } from 'd3-geo';
-import type { FeatureCollection } from 'geojson';
 import type { Camera, LayerInfo } from '$lib/content/types';
 import type { Token } from '$lib/theme/tokens';
 import {
@@ -19,6 +18,7 @@ import { textSize, type LineWidth } from './label-text';
 import { alongSpots, longest, screenLines } from './line-label';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
+import { featuresOf } from './layer-features';
 
 export interface OverlayLine {
 	feature: string;
@@ -59,7 +59,7 @@ export function overlayLines(
 		if (!drawing.overlay) continue;
 		const lineMark = drawing.marks.find((m) => m.mark === 'line') as LineMark | undefined;
 		const textMark = drawing.marks.find((m) => m.mark === 'text') as TextMark | undefined;
-		for (const f of (data.layers[layer.id] as FeatureCollection).features) {
+		for (const f of featuresOf(data, layer.id)) {
 			const line = lineMark && markFor(lineMark, f.properties, false);
 			if (!line) continue;
 			// The visible stretches (a part split at the antimeridian ends one).

@@ -32,7 +32,8 @@ export interface MapData {
 		land: FeatureCollection;
 		borders: FeatureCollection;
 	}[];
-	/** One collection per data layer, keyed by layer id. */
+	/** One collection per data layer, keyed by layer id: every layer for the stills, those fetched
+	 *  so far in the live map (open-map). */
 	layers: Record<string, FeatureCollection>;
 	/** Who the basemap comes from, for the map's attribution. */
 	credit: string;
@@ -234,11 +235,10 @@ export function layersFor(
 
 /** The filters of the name layers that put `lit` (a view's highlighted features) above the rest. */
 export function litFilters(
-	data: MapData,
 	layers: LayerInfo[],
 	lit: string[]
 ): { layer: string; filter: unknown }[] {
-	const named = [...namedElsewhere(data)];
+	const named = [...namedElsewhere(layers)];
 	return layers.flatMap((info) => {
 		const specs = layersFor(info, 'light', named, lit);
 		if (!specs.some((l) => l.id.endsWith(':label-lit'))) return [];
@@ -302,6 +302,8 @@ function basemapLayers(data: MapData, colours: Record<Token, string>): LayerSpec
 	];
 }
 
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 /** The whole style: the basemap, then the data layers, in the colours of `theme`. */
 export function buildStyle(
 	data: MapData,
@@ -321,15 +323,16 @@ export function buildStyle(
 		sources[`${d.id}-land`] = geojson(d.land);
 		sources[`${d.id}-borders`] = geojson(d.borders);
 	}
-	// promoteId lets the controller highlight features by their string `id` property.
+	// promoteId lets the controller highlight features by their string `id` property. A layer not
+	// fetched yet starts empty (open-map sets its data when a view needs it).
 	for (const info of layers)
-		sources[info.id] = { ...geojson(data.layers[info.id]), promoteId: 'id' };
+		sources[info.id] = { ...geojson(data.layers[info.id] ?? EMPTY), promoteId: 'id' };
 	return {
 		version: 8,
 		projection: { type: 'globe' },
 		'font-faces': { [FONT]: fontUrl },
 		sources,
-		layers: [...basemapLayers(data, palette(theme)), ...dataLayers(data, layers, theme)]
+		layers: [...basemapLayers(data, palette(theme)), ...dataLayers(layers, theme)]
 	};
 }
 
@@ -338,8 +341,8 @@ export function buildStyle(
  * on top (MapLibre places the top layer's names first): by their marks' priority, as the stills
  * place them (a boundary's name, then a place's, a route's, a region's or a runway's).
  */
-function dataLayers(data: MapData, layers: LayerInfo[], theme: Theme): LayerSpecification[] {
-	const named = [...namedElsewhere(data)];
+function dataLayers(layers: LayerInfo[], theme: Theme): LayerSpecification[] {
+	const named = [...namedElsewhere(layers)];
 	const drawn = layers.flatMap((info) => {
 		const text = LAYER_DRAWINGS[info.kind].marks.find((m) => m.mark === 'text');
 		const priority = text?.mark === 'text' ? basePriority(text) : 0;
@@ -363,7 +366,7 @@ export function themePaint(
 	layers: LayerInfo[],
 	theme: Theme
 ): { id: string; paint: Record<string, unknown> }[] {
-	return [...basemapLayers(data, palette(theme)), ...dataLayers(data, layers, theme)].map((l) => ({
+	return [...basemapLayers(data, palette(theme)), ...dataLayers(layers, theme)].map((l) => ({
 		id: l.id,
 		paint: ('paint' in l ? l.paint : {}) as Record<string, unknown>
 	}));

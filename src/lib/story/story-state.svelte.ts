@@ -83,6 +83,8 @@ export class StoryState {
 	/** What the map shows: the step being read, or the section. */
 	readonly step: MapStep;
 	readonly view: MapView;
+	/** The view of the next step, which the live map fetches ahead (null after the last). */
+	readonly viewAhead: MapView | null;
 	readonly exploring: boolean;
 	/** What the URL's hash says: the explored view (once it has settled), or the section read. */
 	readonly hash: string | null;
@@ -150,6 +152,10 @@ export class StoryState {
 				steps.find((s) => s.section === this.section)!
 		);
 		this.view = $derived(views[this.step.view]);
+		this.viewAhead = $derived.by(() => {
+			const next = steps[steps.indexOf(this.step) + 1];
+			return next ? views[next.view] : null;
+		});
 		this.exploring = $derived(this.controller.mode === 'explore');
 		this.hash = $derived(
 			this.exploring
@@ -166,8 +172,8 @@ export class StoryState {
 	/** Shows the step's view on the map. The page's effect runs this whenever the step or its
 	 *  view changes; nothing the controller reads or writes while applying it is tracked. */
 	showView() {
-		const [id, view] = [this.step.id, this.view];
-		untrack(() => this.controller.show(id, view, this.#around.motion()));
+		const [id, view, ahead] = [this.step.id, this.view, this.viewAhead];
+		untrack(() => this.controller.show(id, view, this.#around.motion(), ahead));
 	}
 
 	/**

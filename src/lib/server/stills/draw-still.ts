@@ -36,6 +36,7 @@ import { palette, type Theme, type Token } from '$lib/theme/tokens';
 import { cameraProjection, type Box } from '$lib/map/projection';
 import { alongSpots, longest, screenLines } from '$lib/map/line-label';
 import { lineWidth, shapeText, type ShapedText, type TextOptions } from './text';
+import { featuresOf } from '$lib/map/layer-features';
 
 export interface StillFrame {
 	/** The map box the view is fitted to, in CSS px: the live map's fitting and perspective. */
@@ -322,7 +323,7 @@ export function drawStill(
 	}
 
 	const anchors = anchorOrders(setting);
-	const named = namedElsewhere(data);
+	const named = namedElsewhere(layers);
 	const dots: string[] = [];
 	const labels: { priority: number; label: Label }[] = [];
 	const textStyle = (
@@ -403,7 +404,7 @@ export function drawStill(
 
 	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
 		const drawing = LAYER_DRAWINGS[layer.kind];
-		for (const feature of (data.layers[layer.id] as FeatureCollection).features) {
+		for (const feature of featuresOf(data, layer.id)) {
 			if (drawing.fromMinzoom && !fromZoom(feature)) continue;
 			const on = view.highlight.includes(String(feature.properties?.id));
 			// Names are placed as MapLibre places them: layer by layer, the highlighted names beside
