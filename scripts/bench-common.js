@@ -26,3 +26,13 @@ export const files = (dir) =>
 	readdirSync(dir).flatMap((n) =>
 		statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]
 	);
+
+/** The middle of the finite numbers of `xs` (null if none). */
+export const median = (/** @type {number[]} */ xs) => {
+	const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+	return v.length
+		? v.length % 2
+			? v[v.length >> 1]
+			: (v[v.length / 2 - 1] + v[v.length / 2]) / 2
+		: null;
+};

@@ -1,20 +1,23 @@
 // How the site's cost grows with the story: builds generated stories of 10, 50 and 200 sections
 // (scripts/scale-story.js) and prints, for each, the build's time, the HTML and JavaScript bytes,
 // the bytes fetched before the live map shows the first view, main-thread long-task time per
-// section scrolled and the page's JavaScript memory. Figures, not pass/fail (software WebGL on a
-// shared machine). Usage: node scripts/bench-scale.js [--sizes 10,50,200] [--scrolled 10]
+// section scrolled and the page's JavaScript memory, medians of `--loads` reads (a single read's
+// long-task time varies threefold here). Figures, not pass/fail (software WebGL on a shared
+// machine). Usage: node scripts/bench-scale.js [--sizes 10,50,200] [--scrolled 10] [--loads 3]
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeScaleStory } from './scale-story.js';
-import { arg, files, table } from './bench-common.js';
+import { arg, files, median, table } from './bench-common.js';
 import { CHROME, CHROME_FLAGS } from './chromium.js';
 import { serve } from './serve.js';
 
 const SIZES = arg('sizes', '10,50,200').split(',').map(Number);
 /** Sections scrolled through on each story: the same number for every size. */
 const SCROLLED = Number(arg('scrolled', '10'));
+/** Reads of each story: its figures are their medians. */
+const LOADS = Number(arg('loads', '3'));
 
 const bytes = (/** @type {string[]} */ list) => list.reduce((s, f) => s + statSync(f).size, 0);
 
@@ -116,8 +119,15 @@ for (const n of SIZES) {
 	const out = join(dir, 'build');
 	const server = await serve(out, 0);
 	const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-	const r = await read(browser, `http://127.0.0.1:${port}/`);
+	const reads = [];
+	for (let i = 0; i < LOADS; i++) reads.push(await read(browser, `http://127.0.0.1:${port}/`));
 	server.close();
+	const r = Object.fromEntries(
+		/** @type {const} */ (['fetched', 'longPerSection', 'heap']).map((k) => [
+			k,
+			/** @type {number} */ (median(reads.map((x) => x[k])))
+		])
+	);
 	rows.push([
 		String(n),
 		`${seconds.toFixed(0)} s`,
@@ -132,6 +142,6 @@ for (const n of SIZES) {
 await browser.close();
 
 console.log(
-	`Generated stories (scripts/scale-story.js), ${SCROLLED} sections scrolled, desktop, software WebGL:`
+	`Generated stories (scripts/scale-story.js), ${SCROLLED} sections scrolled, desktop, software WebGL, medians of ${LOADS} reads:`
 );
 table(rows);

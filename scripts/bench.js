@@ -11,7 +11,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { arg, files, table } from './bench-common.js';
+import { arg, files, median, table } from './bench-common.js';
 import { CHROME, CHROME_FLAGS } from './chromium.js';
 import { serve } from './serve.js';
 
@@ -80,14 +80,6 @@ const peer =
 		? null
 		: measure(PEER, [], join(BENCH, 'peer.json'));
 
-const median = (/** @type {number[]} */ xs) => {
-	const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-	return v.length
-		? v.length % 2
-			? v[v.length >> 1]
-			: (v[v.length / 2 - 1] + v[v.length / 2]) / 2
-		: null;
-};
 const pick = (
 	/** @type {Figures | null} */ f,
 	/** @type {'lighthouse' | 'playwright'} */ tool,
@@ -348,6 +340,10 @@ server.close();
 
 // ---------------------------------------------------------------- how the cost grows with the story
 if (!process.argv.includes('--no-scale'))
-	run(process.execPath, ['scripts/bench-scale.js', '--sizes', arg('sizes', '10,50,200')], {
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
+	run(
+		process.execPath,
+		['scripts/bench-scale.js', '--sizes', arg('sizes', '10,50,200'), '--loads', LOADS],
+		{
+			stdio: ['ignore', 'inherit', 'inherit']
+		}
+	);
