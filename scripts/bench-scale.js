@@ -119,6 +119,7 @@ for (const n of SIZES) {
 	const out = join(dir, 'build');
 	const server = await serve(out, 0);
 	const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+	/** @type {Awaited<ReturnType<typeof read>>[]} */
 	const reads = [];
 	for (let i = 0; i < LOADS; i++) reads.push(await read(browser, `http://127.0.0.1:${port}/`));
 	server.close();
