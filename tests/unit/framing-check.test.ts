@@ -21,6 +21,7 @@ import { anchorOrders, labelSetting } from '$lib/map/label-anchors';
 import { cutLabels } from '$lib/map/label-fit';
 import { loadContent } from '$lib/server/load-content';
 import { mapData } from '$lib/server/map-files';
+import { drawStill } from '$lib/server/stills/draw-still';
 import { checkFraming, checkStoryFraming, FRAMING_BOXES } from '$lib/server/stills/framing-check';
 import { lineWidth } from '$lib/server/stills/text';
 
@@ -48,9 +49,35 @@ describe('a view broken on purpose', async () => {
 			expect(problems).toContain(`view "anchorage" at ${name}: "panc" is outside the map`);
 	});
 
+	it('shows every place it names in a box too narrow for zoom 0 (a polar view), and its name', async () => {
+		// Framed below zoom 0 at 800×1000, as MapLibre's tiles never are: places without a minzoom
+		// stay on the map (they were once left out of the still, and the check passed it).
+		const polar = story.views['arctic'];
+		const narrow = FRAMING_BOXES.find((b) => b.name === '800×1000')!;
+		const scene = drawStill(polar, manifest.layers, data, {
+			box: narrow.box,
+			image: narrow.box,
+			insets: narrow.insets
+		});
+		expect(scene.setting.camera.zoom).toBeLessThan(0);
+		for (const id of polar.highlight)
+			expect(scene.labels.find((l) => l.feature === id)?.box, id).toBeTruthy();
+	});
+
+	it('is refused for a place drawn without its name', () => {
+		// A layer of places whose names are all taken elsewhere draws their dots without them.
+		const renamed = manifest.layers.map((l) =>
+			l.id === 'labels'
+				? { ...l, features: [...l.features, { ...l.features[0], id: 'x', names: 'panc' }] }
+				: l
+		);
+		const problems = checkFraming([view], renamed, data).map((p) => p.message);
+		expect(problems).toContain(`view "anchorage" at 1280×800: "panc" is drawn without its name`);
+	});
+
 	it('is refused for a name cut by an edge, under the controls or hidden', () => {
-		// Zoomed in on the airport: the names of the places beside it run off the box.
-		const close: MapView = { ...view, subject: [], camera: { ...view.camera, zoom: 12.5 } };
+		// Zoomed in on the city: the names of the places near the box's edges meet its controls.
+		const close: MapView = { ...view, subject: [], camera: { ...view.camera, zoom: 10.5 } };
 		const problems = checkFraming([close], manifest.layers, data).map((p) => p.message);
 		expect(
 			problems.some((p) => /label "[^"]+" (cut by the \w+ edge|hidden|under the controls)/.test(p))

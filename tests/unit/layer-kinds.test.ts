@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { LayerInfo, LayerKind, MapView } from '$lib/content/types';
 import { LAYER_KINDS } from '$lib/data-contract.js';
 import { LAYER_DRAWINGS, pick, svgDash, swatch } from '$lib/map/layer-kinds';
-import { layersFor, type MapData } from '$lib/map/style';
+import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { layersFor, litFilters, type MapData } from '$lib/map/style';
 import { overlayLines } from '$lib/map/route-overlay';
 import { stillSvg } from '$lib/server/stills/draw-still';
 import { lineWidth } from '$lib/server/stills/text';
@@ -212,5 +213,26 @@ describe('the layer kinds in geodata/README.md', () => {
 		const readme = readFileSync('geodata/README.md', 'utf8').replace(/\s+/g, ' ');
 		const listed = /the kinds are ((?:`[a-z-]+`(?:, )?)+)/.exec(readme)?.[1];
 		expect(listed?.match(/`([a-z-]+)`/g)?.map((k) => k.slice(1, -1))).toEqual(KINDS);
+	});
+});
+
+describe('a feature the view highlights', () => {
+	it('is drawn on the live map at any zoom, the others from their minzoom', () => {
+		const kind = (Object.keys(LAYER_DRAWINGS) as LayerKind[]).find(
+			(k) => LAYER_DRAWINGS[k].fromMinzoom
+		)!;
+		const info = { id: 'towns', kind, features: [] } as unknown as LayerInfo;
+		const filters = litFilters([info], ['big']);
+		const parts = filters.map((f) => f.layer);
+		expect(parts).toContain('towns:dot');
+		for (const { layer, filter } of filters) {
+			const { filter: test } = featureFilter(filter as FilterSpecification, layer);
+			const shown = (id: string, zoom: number) =>
+				test({ zoom }, { type: 1, properties: { id, minzoom: 5 } } as never);
+			const lit = layer.endsWith(':label') ? 'small' : 'big'; // each name layer draws one side
+			if (layer.endsWith(':label-lit')) expect(shown('small', 9), layer).toBe(false);
+			expect(shown(lit, 4), layer).toBe(lit === 'big');
+			expect(shown(lit, 5), layer).toBe(true);
+		}
 	});
 });

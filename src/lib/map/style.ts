@@ -98,22 +98,22 @@ function markLayer(
 	minzoomFilter: boolean,
 	ranked: boolean,
 	namedElsewhere: string[],
-	lit: { ids: string[]; part: 'label' | 'label-lit' } | null = null
+	litIds: string[],
+	part: 'label' | 'label-lit' | null = null
 ): LayerSpecification {
 	const source = info.id;
 	const colour = (t: Token) => colours[t];
 	const same = (v: unknown) => v;
-	const filters: ExpressionSpecification[] = minzoomFilter ? [fromMinzoom] : [];
+	const isLit: ExpressionSpecification = ['in', ['get', 'id'], ['literal', litIds]];
+	// What the view highlights is drawn at any zoom (the stills do the same, draw-still.ts).
+	const filters: ExpressionSpecification[] = minzoomFilter ? [['any', isLit, fromMinzoom]] : [];
 	if (mark.mark === 'text' && mark.unnamed)
 		filters.push(['!', ['in', ['get', mark.unnamed.by], ['literal', mark.unnamed.values]]]);
 	// A feature that a label of the map names (its `names`) is not named twice.
 	if (mark.mark === 'text' && namedElsewhere.length)
 		filters.push(['!', ['in', ['get', 'id'], ['literal', namedElsewhere]]]);
 	// The view's highlighted names in a layer of their own, above every other (see layersFor).
-	if (lit) {
-		const isLit: ExpressionSpecification = ['in', ['get', 'id'], ['literal', lit.ids]];
-		filters.push(lit.part === 'label-lit' ? isLit : ['!', isLit]);
-	}
+	if (part) filters.push(part === 'label-lit' ? isLit : ['!', isLit]);
 	const filter = filters.length > 1 ? (['all', ...filters] as ExpressionSpecification) : filters[0];
 	const common = { source, ...(filter ? { filter } : {}) };
 	switch (mark.mark) {
@@ -154,7 +154,7 @@ function markLayer(
 			};
 		case 'text':
 			return {
-				id: `${info.id}:${lit?.part ?? 'label'}`,
+				id: `${info.id}:${part ?? 'label'}`,
 				type: 'symbol',
 				...common,
 				...(mark.minzoom ? { minzoom: mark.minzoom } : {}),
@@ -227,13 +227,14 @@ export function layersFor(
 	return marks.flatMap((m) =>
 		m.mark === 'text' && m.placement === 'beside'
 			? (['label', 'label-lit'] as const).map((part) =>
-					markLayer(m, info, colours, minzoom, ranked, namedElsewhere, { ids: lit, part })
+					markLayer(m, info, colours, minzoom, ranked, namedElsewhere, lit, part)
 				)
-			: [markLayer(m, info, colours, minzoom, ranked, namedElsewhere)]
+			: [markLayer(m, info, colours, minzoom, ranked, namedElsewhere, lit)]
 	);
 }
 
-/** The filters of the name layers that put `lit` (a view's highlighted features) above the rest. */
+/** The filters that depend on `lit` (a view's highlighted features): those of the name layers
+ *  that put them above the rest, and of the layers that show the others from their minzoom. */
 export function litFilters(
 	layers: LayerInfo[],
 	lit: string[]
@@ -241,9 +242,9 @@ export function litFilters(
 	const named = [...namedElsewhere(layers)];
 	return layers.flatMap((info) => {
 		const specs = layersFor(info, 'light', named, lit);
-		if (!specs.some((l) => l.id.endsWith(':label-lit'))) return [];
+		const minzoom = LAYER_DRAWINGS[info.kind].fromMinzoom;
 		return specs
-			.filter((l) => /:label(-lit)?$/.test(l.id))
+			.filter((l) => minzoom || /:label(-lit)?$/.test(l.id))
 			.map((l) => ({ layer: l.id, filter: (l as { filter?: unknown }).filter }));
 	});
 }

@@ -298,7 +298,9 @@ export function drawStill(
 			lines.filter((l) => l.feature !== names).map((l) => l.points)
 		);
 	const visible = (p: Position) => geoDistance(p as [number, number], camera.center) < horizon;
-	const fromZoom = (f: Feature) => zoom >= Number(f.properties?.minzoom ?? 0);
+	// As MapLibre's filter (style.ts's fromMinzoom) sees it: its tiles' zoom is never below 0, so
+	// a map framed below zoom 0 (a polar view in a narrow box) still shows what has no minzoom.
+	const fromZoom = (f: Feature) => Math.max(0, zoom) >= Number(f.properties?.minzoom ?? 0);
 	const d = (x: Feature | FeatureCollection | { type: 'Sphere' }) =>
 		path(x.type === 'Sphere' ? x : clockwise(x)) ?? '';
 	const fill = (x: Feature | FeatureCollection, colour: Token, opacity = 1) =>
@@ -405,8 +407,9 @@ export function drawStill(
 	for (const layer of layers.filter((l) => view.layers.includes(l.id))) {
 		const drawing = LAYER_DRAWINGS[layer.kind];
 		for (const feature of featuresOf(data, layer.id)) {
-			if (drawing.fromMinzoom && !fromZoom(feature)) continue;
 			const on = view.highlight.includes(String(feature.properties?.id));
+			// What the view highlights is drawn at any zoom (style.ts's markLayer).
+			if (drawing.fromMinzoom && !on && !fromZoom(feature)) continue;
 			// Names are placed as MapLibre places them: layer by layer, the highlighted names beside
 			// their points first, then the layers in the order of their marks' priority (style.ts),
 			// and within a layer by rank.

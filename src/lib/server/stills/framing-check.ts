@@ -84,17 +84,25 @@ export function framingProblems(
 		// Its positions, a long line's every 20th of a degree, so that one crossing the box counts.
 		const points = densify(subjectPoints({ ...view, subject: [id] }, data));
 		const xy = points.map((p) => projection(p)).filter((p) => p !== null);
-		if (points.length && !xy.some((p) => inBox(p))) problems.push(`"${id}" is outside the map`);
-		else if (
+		if (points.length && !xy.some((p) => inBox(p))) {
+			problems.push(`"${id}" is outside the map`);
+			outside.add(id);
+		} else if (
 			points.length === 1 &&
 			bands.some((b) => overlaps(b, [xy[0][0], xy[0][1], xy[0][0], xy[0][1]]))
 		)
 			problems.push(`"${id}" is under the map's controls`);
 	}
-	// Every named feature that has a label shows one.
+	// Every named feature that has a label shows one (a place, whose name is its mark's, always has
+	// one: a place drawn without its name is as wrong as a name cut).
 	for (const id of named) {
 		const its = scene.labels.filter((l) => l.feature === id);
-		if (outside.has(id) || !its.length || its.some((l) => l.box)) continue;
+		if (outside.has(id) || its.some((l) => l.box)) continue;
+		if (!its.length) {
+			const place = layers.flatMap((l) => l.features).find((f) => f.id === id && f.point);
+			if (place) problems.push(`"${id}" is drawn without its name`);
+			continue;
+		}
 		const [{ text, dropped }] = its;
 		problems.push(
 			!dropped
