@@ -373,6 +373,20 @@ describe('MapController', () => {
 			expect(map.calls).toEqual([]);
 		});
 
+		it('is not shown over a map the reader began to explore while it came', async () => {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			const f = fetcher(['places']);
+			c.attach(map, map.pin, { need: f.need });
+			c.show('s1', A, 'jump');
+			c.show('s2', B, 'jump');
+			c.explore();
+			map.calls.length = 0;
+			await f.arrive();
+			expect(c.mode).toBe('explore');
+			expect(map.calls.filter((call) => /^(jump|fly)/.test(call))).toEqual([]);
+		});
+
 		it('says the map is unavailable when it cannot be fetched', async () => {
 			const c = new MapController(layers);
 			const map = fakeMap();

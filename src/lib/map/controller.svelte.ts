@@ -367,7 +367,11 @@ export class MapController {
 		const fetching = need?.(wanted.view.layers);
 		if (fetching)
 			return void fetching.then(
-				() => this.#wanted === wanted && this.#map === map && this.#apply(motion),
+				() =>
+					this.mode === 'story' &&
+					this.#wanted === wanted &&
+					this.#map === map &&
+					this.#apply(motion),
 				() => this.#map === map && this.fail('unavailable')
 			);
 		// (A failed fetch ahead is tried again when its view is wanted.)
