@@ -303,6 +303,12 @@ function basemapLayers(data: MapData, colours: Record<Token, string>): LayerSpec
 	];
 }
 
+/** The zoom each kind of source is cut into tiles to (MapLibre draws deeper zooms from those
+ *  tiles): about where its data's precision ends (the world at 1:50m, the detail patches at 1:10m
+ *  or finer, the layers to a few metres). A camera that changes zoom then waits for fewer tiles,
+ *  and the views zoomed in on Anchorage share the world's. */
+const TILED_TO = { world: 6, detail: 10, layer: 12 };
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The whole style: the basemap, then the data layers, in the colours of `theme`. */
@@ -312,22 +318,27 @@ export function buildStyle(
 	fontUrl: string,
 	theme: Theme = 'light'
 ): StyleSpecification {
-	const geojson = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d });
+	const geojson = (d: FeatureCollection, maxzoom: number) => ({
+		type: 'geojson' as const,
+		data: d,
+		maxzoom
+	});
+	const { world, detail, layer } = TILED_TO;
 	const sources: StyleSpecification['sources'] = {
-		countries: { ...geojson(data.countries), attribution: data.credit },
-		borders: geojson(data.borders),
+		countries: { ...geojson(data.countries, world), attribution: data.credit },
+		borders: geojson(data.borders, world),
 		// By name, for the controller's feature state (label-fit.ts).
-		'country-labels': { ...geojson(data.countryLabels), promoteId: 'name' }
+		'country-labels': { ...geojson(data.countryLabels, world), promoteId: 'name' }
 	};
 	for (const d of data.details) {
-		sources[`${d.id}-water`] = geojson(d.water);
-		sources[`${d.id}-land`] = geojson(d.land);
-		sources[`${d.id}-borders`] = geojson(d.borders);
+		sources[`${d.id}-water`] = geojson(d.water, detail);
+		sources[`${d.id}-land`] = geojson(d.land, detail);
+		sources[`${d.id}-borders`] = geojson(d.borders, detail);
 	}
 	// promoteId lets the controller highlight features by their string `id` property. A layer not
 	// fetched yet starts empty (open-map sets its data when a view needs it).
 	for (const info of layers)
-		sources[info.id] = { ...geojson(data.layers[info.id] ?? EMPTY), promoteId: 'id' };
+		sources[info.id] = { ...geojson(data.layers[info.id] ?? EMPTY, layer), promoteId: 'id' };
 	return {
 		version: 8,
 		projection: { type: 'globe' },
