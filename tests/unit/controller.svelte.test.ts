@@ -332,6 +332,15 @@ describe('MapController', () => {
 			return { need, asked, arrive };
 		};
 
+		/** A controller on a fake map that has the data of the layers `have` only. */
+		const attached = (have: string[]) => {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			const f = fetcher(have);
+			c.attach(map, map.pin, { need: f.need });
+			return { c, map, f };
+		};
+
 		it('is shown once it has come, and the map is not shown before', async () => {
 			const c = new MapController(layers);
 			const map = fakeMap();
@@ -349,21 +358,15 @@ describe('MapController', () => {
 			expect(c.state).toBe('ready');
 		});
 
-		it('fetches the next view ahead, once the view read is in', async () => {
-			const c = new MapController(layers);
-			const map = fakeMap();
-			const f = fetcher(['places']);
-			c.attach(map, map.pin, { need: f.need });
+		it('fetches the next view ahead, once the view read is in', () => {
+			const { c, map, f } = attached(['places']);
 			c.show('s1', A, 'jump', B);
 			expect(map.calls.at(-1)).toBe('jump 10,10 z3');
 			expect(f.asked).toEqual([['lines']]);
 		});
 
 		it('gives way to a view asked for while it comes', async () => {
-			const c = new MapController(layers);
-			const map = fakeMap();
-			const f = fetcher(['places']);
-			c.attach(map, map.pin, { need: f.need });
+			const { c, map, f } = attached(['places']);
 			c.show('s2', B, 'jump');
 			c.show('s1', A, 'jump');
 			expect(c.sectionId).toBe('s1');
@@ -374,10 +377,7 @@ describe('MapController', () => {
 		});
 
 		it('is not shown over a map the reader began to explore while it came', async () => {
-			const c = new MapController(layers);
-			const map = fakeMap();
-			const f = fetcher(['places']);
-			c.attach(map, map.pin, { need: f.need });
+			const { c, map, f } = attached(['places']);
 			c.show('s1', A, 'jump');
 			c.show('s2', B, 'jump');
 			c.explore();
@@ -399,10 +399,7 @@ describe('MapController', () => {
 		});
 
 		it('asks for every layer when the reader explores', () => {
-			const c = new MapController(layers);
-			const map = fakeMap();
-			const f = fetcher([]);
-			c.attach(map, map.pin, { need: f.need });
+			const { c, f } = attached([]);
 			c.explore();
 			expect(f.asked).toEqual([['places', 'lines']]);
 		});
