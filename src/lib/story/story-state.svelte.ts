@@ -83,6 +83,8 @@ export class StoryState {
 	/** What the map shows: the step being read, or the section. */
 	readonly step: MapStep;
 	readonly view: MapView;
+	/** The next step (null after the last): its still and its view's layers are fetched ahead. */
+	readonly stepAhead: MapStep | null;
 	/** The view of the next step, which the live map fetches ahead (null after the last). */
 	readonly viewAhead: MapView | null;
 	readonly exploring: boolean;
@@ -152,10 +154,8 @@ export class StoryState {
 				steps.find((s) => s.section === this.section)!
 		);
 		this.view = $derived(views[this.step.view]);
-		this.viewAhead = $derived.by(() => {
-			const next = steps[steps.indexOf(this.step) + 1];
-			return next ? views[next.view] : null;
-		});
+		this.stepAhead = $derived(steps[steps.indexOf(this.step) + 1] ?? null);
+		this.viewAhead = $derived(this.stepAhead ? views[this.stepAhead.view] : null);
 		this.exploring = $derived(this.controller.mode === 'explore');
 		this.hash = $derived(
 			this.exploring
