@@ -35,6 +35,9 @@ export function launch(): Promise<Browser> {
 	return chromium.connect(endpoints[(worker - 1) % endpoints.length]);
 }
 
+/** The console errors and uncaught exceptions of each page `open` opened (for a failure's message). */
+export const pageErrors = new WeakMap<Page, string[]>();
+
 export interface Opened {
 	page: Page;
 	/** Every URL the page requested. */
@@ -68,6 +71,7 @@ export async function open(
 	const page = await context.newPage();
 	const requests: string[] = [];
 	const errors: string[] = [];
+	pageErrors.set(page, errors);
 	page.on('request', (r) => requests.push(r.url()));
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('pageerror', (e) => errors.push(String(e)));

@@ -1,6 +1,6 @@
 // Reading the map's contract attributes and screenshots in the end-to-end tests. Every wait here
 // is for a condition (an attribute, a rendered frame), never for a fixed time.
-import { PATIENCE } from './browser';
+import { pageErrors, PATIENCE } from './browser';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Camera, MapStep, MapView } from '$lib/content/types';
@@ -17,24 +17,44 @@ import { normaliseAngle, parseCamera } from '$lib/map/camera';
 
 export const MAP = '[data-map-state]';
 
-/** Waits until the map shows `sectionId`'s view and its camera has come to rest there. */
+/** Waits until the map shows `sectionId`'s view and its camera has come to rest there; if it
+ *  does not, fails saying what the map and the page showed instead. */
 export async function waitForView(page: Page, sectionId: string, timeout = PATIENCE) {
-	await page.waitForFunction(
-		([selector, id]) => {
-			const el = document.querySelector<HTMLElement>(selector);
-			// …and faded in over the still (0.3 s after it is ready): what is read or measured is on screen.
-			const shown = !!el && getComputedStyle(el).opacity === '1';
-			return (
-				el?.dataset.mapState === 'ready' &&
-				el.dataset.view === id &&
-				!!el.dataset.camera &&
-				el.dataset.moving === undefined &&
-				shown
-			);
-		},
-		[MAP, sectionId] as const,
-		{ timeout }
-	);
+	try {
+		await page.waitForFunction(
+			([selector, id]) => {
+				const el = document.querySelector<HTMLElement>(selector);
+				// …and faded in over the still (0.3 s after it is ready): what is read or measured is on screen.
+				const shown = !!el && getComputedStyle(el).opacity === '1';
+				return (
+					el?.dataset.mapState === 'ready' &&
+					el.dataset.view === id &&
+					!!el.dataset.camera &&
+					el.dataset.moving === undefined &&
+					shown
+				);
+			},
+			[MAP, sectionId] as const,
+			{ timeout }
+		);
+	} catch (error) {
+		const seen = await page
+			.evaluate((selector) => {
+				const el = document.querySelector<HTMLElement>(selector);
+				const root = document.documentElement;
+				return JSON.stringify({
+					map: el && { ...el.dataset, opacity: getComputedStyle(el).opacity },
+					note: document.querySelector('p.fallback[role="status"]')?.textContent?.trim(),
+					scroll: `${Math.round(scrollY)} of ${root.scrollHeight - innerHeight}`,
+					hash: location.hash
+				});
+			}, MAP)
+			.catch((e) => `(the page could not be read: ${e})`);
+		const errors = pageErrors.get(page)?.join('\n') || 'none';
+		throw new Error(`${sectionId}'s view was not shown: ${seen}; errors: ${errors}`, {
+			cause: error
+		});
+	}
 }
 
 /** Waits until the camera is at rest (no flight, no gesture still moving it). */
