@@ -78,18 +78,23 @@ describe('MapController', () => {
 		expect(wide.camera).toBe('20.0000,10.0000,5.00,0.0,0.0');
 	});
 
-	it('is moving from the start of a flight until it ends, and never after a jump', () => {
+	it('is moving from the start of a cut or a flight until the map has drawn where it ends', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
 		c.attach(map, map.pin, { litFilters: lit });
 		c.show('s1', A, 'jump');
+		expect(c.moving).toBe(true);
+		expect(c.camera).toBe('10.0000,10.0000,3.00,0.0,0.0'); // at rest at once
+		map.emit('idle');
 		expect(c.moving).toBe(false);
 		c.show('s2', B, 'fly');
 		expect(c.moving).toBe(true);
 		expect(c.camera).toBe('10.0000,10.0000,3.00,0.0,0.0'); // the camera before the flight
 		map.emit('moveend');
-		expect(c.moving).toBe(false);
 		expect(c.camera).toBe('20.0000,10.0000,3.00,0.0,0.0');
+		expect(c.moving).toBe(true); // its tiles are still coming
+		map.emit('idle');
+		expect(c.moving).toBe(false);
 	});
 
 	it('leaves a view alone that it has already applied (no second flight to the same place)', () => {

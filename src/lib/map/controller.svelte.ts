@@ -154,7 +154,8 @@ export class MapController {
 	camera = $state('');
 	/** The camera when it last came to rest, as numbers (for the share URL). */
 	settled = $state.raw<Camera | null>(null);
-	/** Whether the camera is moving (a flight, or the reader's gesture): the `data-moving` attribute. */
+	/** Whether the camera is moving (a flight, a cut, or the reader's gesture) or the map is still
+	 *  drawing where it came to rest: the `data-moving` attribute. */
 	moving = $state(false);
 	/** The features marked on the map: the view's highlighted places, or every feature while exploring. */
 	markers = $state.raw<Marker[]>([]);
@@ -220,7 +221,6 @@ export class MapController {
 		});
 		map.on('moveend', () => {
 			this.#flight = null;
-			this.moving = false;
 			this.settled = this.#readCamera();
 			this.camera = formatCamera(this.settled);
 			this.#updateOnscreen();
@@ -230,6 +230,8 @@ export class MapController {
 		map.on('resize', () => this.mode === 'story' && this.#applyCamera('jump'));
 		// The map is shown once it has drawn the view (its first 'idle' after being asked to).
 		map.on('idle', () => {
+			// Drawn where the camera came to rest: what is on screen is the view.
+			this.moving = false;
 			if (this.#restoring) {
 				// The restored style has loaded and drawn: now the current view, afresh.
 				this.#restoring = false;
@@ -339,7 +341,7 @@ export class MapController {
 		this.#map = null;
 		this.#pin = null;
 		this.#applied = null;
-		this.#drawing = this.#lost = this.#restoring = false;
+		this.#drawing = this.#lost = this.#restoring = this.moving = false;
 		this.markers = [];
 		this.onscreen = new Set();
 		this.state = 'loading';

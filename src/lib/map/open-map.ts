@@ -9,6 +9,7 @@ import { base } from '$app/paths';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { LayerInfo, Manifest } from '$lib/content/types';
 import { MIN_ZOOM } from './camera';
+import { drawCutsWhole } from './whole-frames';
 import { loadLayer, loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
 import { buildStyle, litFilters, themePaint, type MapData } from './style';
@@ -173,6 +174,8 @@ export async function openMap(
 	map.getCanvas().setAttribute('role', 'application');
 	map.getCanvas().setAttribute('aria-label', 'Map: arrow keys pan, plus and minus zoom');
 	await map.once('load');
+	// In software, every frame costs: a cut's view is drawn once its tiles are in.
+	if (webgl === 'software') drawCutsWhole(map);
 	// One Marker per button for its whole life: a Marker adds listeners to its element that
 	// remove() leaves, so a button pinned again reuses its Marker.
 	const markers = new WeakMap<HTMLElement, InstanceType<typeof maplibre.Marker>>();
