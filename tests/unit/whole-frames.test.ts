@@ -72,6 +72,15 @@ describe('drawCutsWhole', () => {
 		expect(map.frames).toBe(2);
 	});
 
+	it('holds nothing when the map still moves as the camera comes to rest (a gesture goes on)', () => {
+		const map = countingMap();
+		drawCutsWhole(map);
+		map.moving = true;
+		cut(map);
+		map.triggerRepaint();
+		expect(map.frames).toBe(2);
+	});
+
 	it('draws what it has after HOLD_MS, and at once when the reader moves the map', () => {
 		const map = countingMap();
 		drawCutsWhole(map);
