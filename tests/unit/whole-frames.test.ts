@@ -63,19 +63,12 @@ describe('drawCutsWhole', () => {
 		expect(map.frames).toBe(3);
 	});
 
-	it('holds nothing when the cut’s tiles were all there', () => {
-		const map = countingMap();
+	it.each([
+		['the cut’s tiles were all there', { loaded: true }],
+		['the map still moves as the camera comes to rest (a gesture goes on)', { moving: true }]
+	])('holds nothing when %s', (_, state) => {
+		const map = Object.assign(countingMap(), state);
 		drawCutsWhole(map);
-		map.loaded = true;
-		cut(map);
-		map.triggerRepaint();
-		expect(map.frames).toBe(2);
-	});
-
-	it('holds nothing when the map still moves as the camera comes to rest (a gesture goes on)', () => {
-		const map = countingMap();
-		drawCutsWhole(map);
-		map.moving = true;
 		cut(map);
 		map.triggerRepaint();
 		expect(map.frames).toBe(2);
