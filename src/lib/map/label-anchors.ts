@@ -88,13 +88,20 @@ function segmentToRect(a: XY, b: XY, [x0, y0, x1, y1]: Rect): number {
 	);
 }
 
-/** The nearest a line of `lines` comes to a rectangle, in px. */
-export function distanceToLines(rect: Rect, lines: XY[][]): number {
-	let best = Infinity;
+/** Whether every line of `lines` keeps LINE_CLEARANCE px from a rectangle. */
+export function clearOfLines(rect: Rect, lines: XY[][]): boolean {
+	const [x0, y0, x1, y1] = rect;
 	for (const line of lines)
-		for (let i = 1; i < line.length && best > 0; i++)
-			best = Math.min(best, segmentToRect(line[i - 1], line[i], rect));
-	return best;
+		for (let i = 1; i < line.length; i++) {
+			const a = line[i - 1];
+			const b = line[i];
+			// A segment is no nearer than its bounding box: most are passed over at that.
+			const gapX = Math.max(0, Math.min(a[0], b[0]) - x1, x0 - Math.max(a[0], b[0]));
+			const gapY = Math.max(0, Math.min(a[1], b[1]) - y1, y0 - Math.max(a[1], b[1]));
+			if (Math.hypot(gapX, gapY) >= LINE_CLEARANCE) continue;
+			if (segmentToRect(a, b, rect) < LINE_CLEARANCE) return false;
+		}
+	return true;
 }
 
 /** A stretch of a line the view draws, in px, and the feature it belongs to. */
@@ -199,7 +206,7 @@ export function anchorOrders({
 			const [x0, y0, x1, y1] = boxes[i];
 			const padded: Rect = [x0 - p, y0 - p, x1 + p, y1 + p];
 			return (
-				distanceToLines(boxes[i], others) >= LINE_CLEARANCE &&
+				clearOfLines(boxes[i], others) &&
 				inside(padded) &&
 				!reserved.some((r) => overlaps(r, padded))
 			);

@@ -7,7 +7,7 @@ import type { Feature } from 'geojson';
 import type { LayerInfo, MapView } from '$lib/content/types';
 import type { Insets } from './framing';
 import { BASEMAP, LAYER_DRAWINGS, markFor, markText, textOptions } from './layer-kinds';
-import { distanceToLines, LABEL_PADDING, LINE_CLEARANCE, type LabelSetting } from './label-anchors';
+import { clearOfLines, LABEL_PADDING, type LabelSetting } from './label-anchors';
 import { textSize, type TextOptions } from './label-text';
 import { cameraProjection, type Box } from './projection';
 import type { MapData } from './style';
@@ -54,7 +54,7 @@ export function fitsBox(
 		x + w <= box.width - insets.right &&
 		y - h >= insets.top &&
 		y + h <= box.height - insets.bottom &&
-		distanceToLines(text, lines) >= LINE_CLEARANCE
+		clearOfLines(text, lines)
 	);
 }
 

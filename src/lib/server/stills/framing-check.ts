@@ -15,7 +15,7 @@ import {
 } from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
 import type { MapData } from '$lib/map/style';
-import { distanceToLines, LABEL_PADDING as PADDING, LINE_CLEARANCE } from '$lib/map/label-anchors';
+import { clearOfLines, LABEL_PADDING as PADDING, LINE_CLEARANCE } from '$lib/map/label-anchors';
 import { loadContent } from '../load-content';
 import { mapData } from '../map-files';
 import { readText } from '../read-text';
@@ -129,8 +129,7 @@ export function framingProblems(
 			label.box[3] - PADDING
 		];
 		const near = lines.find(
-			(line) =>
-				line.feature !== label.feature && distanceToLines(text, [line.points]) < LINE_CLEARANCE
+			(line) => line.feature !== label.feature && !clearOfLines(text, [line.points])
 		);
 		if (near) problems.push(`${where} within ${LINE_CLEARANCE} px of the line "${near.feature}"`);
 	}
