@@ -280,6 +280,23 @@ describe('MapController', () => {
 		expect(c.problem).toBeNull();
 	});
 
+	it('shows the map once the GPU has finished drawing the view, unless its context was lost meanwhile', async () => {
+		for (const lost of [false, true]) {
+			const c = new MapController(layers);
+			const map = fakeMap();
+			let finish = () => {};
+			const drawn = () => new Promise<void>((resolve) => (finish = resolve));
+			c.attach(map, map.pin, { litFilters: lit, drawn });
+			c.show('s1', A, 'jump');
+			map.emit('idle');
+			expect(c.state).toBe('loading');
+			if (lost) map.emit('webglcontextlost');
+			finish();
+			await Promise.resolve();
+			expect(c.state).toBe(lost ? 'fallback' : 'ready');
+		}
+	});
+
 	it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();

@@ -84,6 +84,9 @@ export interface MapHelpers {
 	drawOver?: DrawOver;
 	litFilters?: (highlight: string[]) => { layer: string; filter: unknown }[];
 	need?: Need;
+	/** Resolves once the GPU has finished what the map drew (software-start.ts): the map is shown
+	 *  then, so that the page does not wait for the GPU as it composites the map's first frame. */
+	drawn?: () => Promise<void>;
 }
 
 /** Pins an element (a feature's button) to a position on the map until `remove` is called. */
@@ -243,8 +246,14 @@ export class MapController {
 			} else if (this.#drawing && (this.mode === 'explore' || this.#applied)) {
 				// (In the story, not before the view is applied: it may wait for its layers' data.)
 				this.#drawing = false;
-				this.state = 'ready';
-				this.problem = null;
+				const show = () => {
+					if (this.#map !== map || this.#lost) return;
+					this.state = 'ready';
+					this.problem = null;
+				};
+				const drawn = this.#helpers.drawn?.();
+				if (drawn) drawn.then(show);
+				else show();
 			}
 		});
 		map.on('webglcontextlost', () => {

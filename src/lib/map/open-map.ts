@@ -1,15 +1,17 @@
 // Creates the MapLibre map: loads MapLibre (a large module, so only on demand), fetches the
 // site's own TopoJSON (the basemap, and the data layers of the first views: the others when a view
-// needs them), builds the offline style and resolves once the style has loaded.
+// needs them), builds the offline style and resolves once the style has loaded (where WebGL is
+// drawn in software, once the first view has been drawn in steps: software-start.ts).
 // The returned map (and a way to pin markers to it) is handed to the MapController, the only
 // code that drives it.
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 import { base } from '$app/paths';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { LayerInfo, Manifest } from '$lib/content/types';
+import type { LayerInfo, Manifest, MapView } from '$lib/content/types';
 import { MIN_ZOOM } from './camera';
 import { drawCutsWhole } from './whole-frames';
+import { drawInSteps, gpuFinished, hideForSteps } from './software-start';
 import { loadLayer, loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
 import { buildStyle, litFilters, themePaint, type MapData } from './style';
@@ -129,13 +131,13 @@ function layerFetcher(
 	};
 }
 
-/** The live map in `container`, with the data layers `first` names fetched before it shows (those
- *  of the view being read and the next: the others are fetched when a view needs them). */
+/** The live map in `container`, at the first of `first` (the view being read, and the next),
+ *  with their data layers fetched before it shows (the others are fetched when a view needs them). */
 export async function openMap(
 	container: HTMLElement,
 	manifest: Manifest,
 	theme: Theme,
-	first: string[]
+	first: MapView[]
 ): Promise<{
 	map: MapLike;
 	pin: Pin;
@@ -150,14 +152,24 @@ export async function openMap(
 	const [maplibre, worker, data, width] = await Promise.all([
 		import('maplibre-gl'),
 		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-		loadMapData(manifest, fetchTopology, first),
+		loadMapData(
+			manifest,
+			fetchTopology,
+			first.flatMap((v) => v.layers)
+		),
 		measurer(fontHref),
 		import('maplibre-gl/dist/maplibre-gl.css')
 	]);
 	maplibre.setWorkerUrl(worker.default);
+	const frame = framer(data, manifest.layers, width);
+	const box = { width: container.clientWidth, height: container.clientHeight };
+	const start = first.length ? frame(first[0], box).camera : {};
+	const style = buildStyle(data, manifest.layers, fontHref, theme);
+	const steps = webgl === 'software' ? hideForSteps(style, first[0]) : [];
 	const map = new maplibre.Map({
 		container,
-		style: buildStyle(data, manifest.layers, fontHref, theme),
+		style,
+		...start,
 		// While reading, wheel and one-finger swipes scroll the page; the controller lifts this
 		// when the reader explores.
 		cooperativeGestures: true,
@@ -174,6 +186,7 @@ export async function openMap(
 	map.getCanvas().setAttribute('role', 'application');
 	map.getCanvas().setAttribute('aria-label', 'Map: arrow keys pan, plus and minus zoom');
 	await map.once('load');
+	await drawInSteps(map, steps);
 	// In software, every frame costs: a cut's view is drawn once its tiles are in.
 	if (webgl === 'software') drawCutsWhole(map);
 	// One Marker per button for its whole life: a Marker adds listeners to its element that
@@ -192,11 +205,12 @@ export async function openMap(
 		map,
 		pin,
 		helpers: {
-			frame: framer(data, manifest.layers, width),
+			frame,
 			litFilters: (highlight) => litFilters(manifest.layers, highlight),
 			drawOver: (shown, camera, box) =>
 				overlayLines(shown, manifest.layers, data, camera, box, width),
-			need: layerFetcher(manifest.layers, data, (id) => map.getSource<GeoJSONSource>(id))
+			need: layerFetcher(manifest.layers, data, (id) => map.getSource<GeoJSONSource>(id)),
+			drawn: () => gpuFinished(map.getCanvas().getContext('webgl2'))
 		},
 		paint: (t) => themePaint(data, manifest.layers, t),
 		software: webgl === 'software'

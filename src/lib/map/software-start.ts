@@ -1,0 +1,61 @@
+// Where WebGL is drawn in software, a frame that draws a kind of layer for the first time waits
+// while SwiftShader builds its shaders, and the page waits with it: drawn at once, the live map's
+// first view was one task of more than a second, inside the reader's first scroll. Here the map
+// starts with its background alone, and the first view's layers are shown a few at a time while
+// the still covers the map; after each step the page waits for the GPU to finish (a fence, asked
+// without blocking), so the shaders are built while the page goes on, and no step holds it. The
+// map is shown once the GPU has finished its view too (the controller asks gpuFinished): a page
+// that composites a frame the GPU is still drawing waits for it.
+
+import type { StyleSpecification } from 'maplibre-gl';
+import type { MapView } from '$lib/content/types';
+
+/** How many layers each step shows (measured: the longest task 1.2 s → 0.16 s, the map ready as
+ *  soon as before). */
+export const STEP_SIZE = 3;
+
+/** The part of MapLibre's Map used here. */
+export interface Stepped {
+	setLayoutProperty(layer: string, name: 'visibility', value: 'visible'): unknown;
+	once(type: 'idle'): Promise<unknown>;
+	getCanvas(): { getContext(type: 'webgl2'): WebGL2RenderingContext | null };
+}
+
+/**
+ * Hides every layer of `style` but the background, and returns the steps that show them again:
+ * those the style shows and the data layers of `view`, in drawing order, STEP_SIZE at a time.
+ */
+export function hideForSteps(style: StyleSpecification, view: MapView | undefined): string[][] {
+	const shown: string[] = [];
+	for (const layer of style.layers) {
+		if (layer.type === 'background') continue;
+		const inView = view?.layers.some((id) => layer.id.startsWith(`${id}:`)) ?? false;
+		if (layer.layout?.visibility === 'none' && !inView) continue;
+		layer.layout = { ...layer.layout, visibility: 'none' };
+		shown.push(layer.id);
+	}
+	return Array.from({ length: Math.ceil(shown.length / STEP_SIZE) }, (_, i) =>
+		shown.slice(i * STEP_SIZE, (i + 1) * STEP_SIZE)
+	);
+}
+
+/** Shows each step's layers in turn, once the map has drawn the step before and the GPU has
+ *  finished it. */
+export async function drawInSteps(map: Stepped, steps: string[][]): Promise<void> {
+	for (const step of steps) {
+		for (const id of step) map.setLayoutProperty(id, 'visibility', 'visible');
+		await map.once('idle');
+		await gpuFinished(map.getCanvas().getContext('webgl2'));
+	}
+}
+
+/** Resolves once the GPU has done what it was asked (or its context is lost), polling a fence
+ *  between tasks: a WebGL fence's status changes only when the page returns to its event loop. */
+export async function gpuFinished(gl: WebGL2RenderingContext | null): Promise<void> {
+	const fence = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+	if (!gl || !fence) return;
+	gl.flush();
+	while (!gl.isContextLost() && gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED)
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	gl.deleteSync(fence);
+}
