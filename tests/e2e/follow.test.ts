@@ -1,5 +1,6 @@
 // The map follows the text everywhere: the end of the page (End, scrolling to the bottom) shows
-// the last section's view at every width, from anywhere; a jump to any section shows its view;
+// the last section's view at every width, from anywhere; a jump to any section shows its view,
+// framed as from any other (from the opening view zoomed in on the base too);
 // each question with a view of its own takes the map as it is read, forwards, backwards and by a
 // jump, with its own still; and on a phone a section owns the map as soon as its heading is on
 // screen below the map.
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapSteps } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { launch, open, VIEWPORTS } from './browser';
-import { MAP, scrollToSection, scrollToStep, waitForView } from './map-helpers';
+import { expectCamera, MAP, scrollToSection, scrollToStep, waitForView } from './map-helpers';
 
 const { story } = loadContent('.');
 const { sections } = story;
@@ -51,11 +52,15 @@ describe.each([
 			await waitForView(page, last.id);
 			await scrollToSection(page, section.id);
 			await waitForView(page, section.id);
+			await expectCamera(page, story.views[section.view]);
 		}
-		await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-		await waitForView(page, first.id);
-		await scrollToSection(page, last.id);
-		await waitForView(page, last.id);
+		for (const section of sections.slice(1)) {
+			await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+			await waitForView(page, first.id);
+			await scrollToSection(page, section.id);
+			await waitForView(page, section.id);
+			await expectCamera(page, story.views[section.view]);
+		}
 	});
 
 	it('moves the map to each question’s view as it is read, forwards, backwards and by a jump', async () => {

@@ -297,6 +297,57 @@ describe('MapController', () => {
 		}
 	});
 
+	it('jumps again, once a frame is drawn, where MapLibre moved the camera it was asked for', () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		c.attach(map, map.pin, { litFilters: lit });
+		c.show('s1', A, 'jump');
+		map.emit('render');
+		// As MapLibre's globe leaving a Mercator zoom: the next jump lands on the equator.
+		const jumpTo = map.jumpTo;
+		map.jumpTo = (o) => jumpTo({ ...o, center: [o.center![0] as number, 0] });
+		map.calls.length = 0;
+		c.show('s2', B, 'jump');
+		map.jumpTo = jumpTo;
+		expect(map.calls.filter((call) => call.startsWith('jump'))).toEqual(['jump 20,0 z3']);
+		map.emit('render');
+		map.emit('render');
+		expect(map.calls.filter((call) => call.startsWith('jump'))).toEqual([
+			'jump 20,0 z3',
+			'jump 20,10 z3'
+		]);
+	});
+
+	it('draws a cut out of sight until the GPU has finished it, where views change by cuts', async () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		const finishes: (() => void)[] = [];
+		const drawn = () => new Promise<void>((resolve) => finishes.push(resolve));
+		c.attach(map, map.pin, { litFilters: lit, drawn });
+		c.show('s1', A, 'jump');
+		map.emit('idle');
+		finishes.shift()!();
+		await Promise.resolve();
+		expect([c.state, c.cutting]).toEqual(['ready', false]);
+		c.show('s2', B, 'fly'); // flies where flights can be watched
+		expect(c.cutting).toBe(false);
+		map.emit('moveend');
+		map.emit('idle');
+		c.cutsOnly();
+		c.show('s1', A, 'fly');
+		expect(c.cutting).toBe(true);
+		map.emit('idle');
+		c.show('s2', B, 'fly'); // a second cut before the GPU has finished the first
+		finishes.shift()!();
+		await Promise.resolve();
+		expect(c.cutting).toBe(true);
+		map.emit('idle');
+		finishes.shift()!();
+		await Promise.resolve();
+		expect(c.cutting).toBe(false);
+		expect(c.sectionId).toBe('s2');
+	});
+
 	it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();

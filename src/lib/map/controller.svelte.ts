@@ -6,7 +6,7 @@
 // State is exposed as runes so the map's view can write the data-* contract attributes and the
 // place markers (buttons in its markup, pinned to the map with `pin`).
 import type { Camera, FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
-import { fitZoom, formatCamera } from './camera';
+import { fitZoom, formatCamera, normaliseAngle } from './camera';
 import type { OverlayLine } from './route-overlay';
 import { diffView } from './view-diff';
 
@@ -16,6 +16,12 @@ interface CameraOptions {
 	bearing: number;
 	pitch: number;
 }
+
+/** Whether two cameras show the same (to a hundredth of a degree and of a zoom level). */
+const sameCamera = (a: Camera, b: Camera) =>
+	Math.abs(a.zoom - b.zoom) < 0.01 &&
+	Math.abs(a.center[1] - b.center[1]) < 0.01 &&
+	Math.abs(normaliseAngle(a.center[0] - b.center[0])) < 0.01;
 
 /** The part of a MapLibre map the controller uses; tests pass a fake with the same methods. */
 export interface MapLike {
@@ -41,7 +47,14 @@ export interface MapLike {
 		options: { layers: string[] }
 	): { properties: Record<string, unknown> }[];
 	on(
-		event: 'move' | 'moveend' | 'resize' | 'idle' | 'webglcontextlost' | 'webglcontextrestored',
+		event:
+			| 'move'
+			| 'moveend'
+			| 'render'
+			| 'resize'
+			| 'idle'
+			| 'webglcontextlost'
+			| 'webglcontextrestored',
 		listener: () => void
 	): unknown;
 	on(event: 'movestart', listener: (e: { originalEvent?: unknown }) => void): unknown;
@@ -160,6 +173,12 @@ export class MapController {
 	/** Whether the camera is moving (a flight, a cut, or the reader's gesture) or the map is still
 	 *  drawing where it came to rest: the `data-moving` attribute. */
 	moving = $state(false);
+	/** Views change by cuts, not flights: flights would be too slow to watch here (WebGL drawn in
+	 *  software, or frames found to come slowly, SLOW_FRAME_MS). */
+	byCuts = $state(false);
+	/** A cut is being drawn out of sight, until the GPU has finished it: the page shows the view's
+	 *  still meanwhile (a frame the page shows while SwiftShader draws it holds the page). */
+	cutting = $state(false);
 	/** The features marked on the map: the view's highlighted places, or every feature while exploring. */
 	markers = $state.raw<Marker[]>([]);
 	/** Whether a point of the map's box (CSS px) lies under one of the page's controls drawn over
@@ -187,8 +206,10 @@ export class MapController {
 	#restoring = false;
 	/** The flight under way (its view's camera, and its frames' times) until it is judged. */
 	#flight: { camera: Camera; frames: number[] } | null = null;
-	/** Flights are too slow to watch here: views change by cuts (SLOW_FRAME_MS). */
-	#cutsOnly = false;
+	/** Cuts made, to know which one a finished drawing was for. */
+	#cuts = 0;
+	/** The camera of the last jump, until a frame has been drawn there (#jump). */
+	#jumped: Camera | null = null;
 	/** Framing, the overlay, the highlighted names' filters and the layers' data (open-map). */
 	#helpers: MapHelpers = {};
 	/** The data layers shown now (the overlay's). */
@@ -229,6 +250,11 @@ export class MapController {
 			this.#updateOnscreen();
 		});
 		map.on('click', (e) => this.#click(e.point));
+		map.on('render', () => {
+			const camera = this.#jumped;
+			this.#jumped = null;
+			if (camera && !sameCamera(camera, this.#readCamera())) map.jumpTo(camera);
+		});
 		// A new box size changes the fitted zoom: jump to the current view again.
 		map.on('resize', () => this.mode === 'story' && this.#applyCamera('jump'));
 		// The map is shown once it has drawn the view (its first 'idle' after being asked to).
@@ -246,14 +272,13 @@ export class MapController {
 			} else if (this.#drawing && (this.mode === 'explore' || this.#applied)) {
 				// (In the story, not before the view is applied: it may wait for its layers' data.)
 				this.#drawing = false;
-				const show = () => {
-					if (this.#map !== map || this.#lost) return;
+				this.#afterDrawn(map, () => {
 					this.state = 'ready';
 					this.problem = null;
-				};
-				const drawn = this.#helpers.drawn?.();
-				if (drawn) drawn.then(show);
-				else show();
+				});
+			} else if (this.cutting) {
+				const cut = this.#cuts;
+				this.#afterDrawn(map, () => cut === this.#cuts && (this.cutting = false));
 			}
 		});
 		map.on('webglcontextlost', () => {
@@ -266,6 +291,15 @@ export class MapController {
 		this.#begin(this.#exploreFrom);
 	}
 
+	/** Runs `fn` once the GPU has finished what `map` drew (helpers.drawn; at once without it),
+	 *  unless the map has gone or lost its context meanwhile. */
+	#afterDrawn(map: MapLike, fn: () => void) {
+		const run = () => this.#map === map && !this.#lost && fn();
+		const drawn = this.#helpers.drawn?.();
+		if (drawn) drawn.then(run);
+		else run();
+	}
+
 	/** Draws the view asked for (or explores, from `camera` if given), then shows the map when that
 	 *  is drawn. */
 	#begin(camera: Camera | null) {
@@ -274,6 +308,7 @@ export class MapController {
 			this.#layers.map((l) => [l.id, ids.filter((id) => id.startsWith(`${l.id}:`))])
 		);
 		this.#drawing = true;
+		this.cutting = false;
 		if (this.mode === 'explore') this.#startExploring(camera);
 		else this.#apply('jump');
 	}
@@ -350,7 +385,7 @@ export class MapController {
 		this.#map = null;
 		this.#pin = null;
 		this.#applied = null;
-		this.#drawing = this.#lost = this.#restoring = this.moving = false;
+		this.#drawing = this.#lost = this.#restoring = this.moving = this.cutting = false;
 		this.markers = [];
 		this.onscreen = new Set();
 		this.state = 'loading';
@@ -361,11 +396,12 @@ export class MapController {
 		const map = this.#map;
 		if (!map || this.#lost) return;
 		if (!this.#options.alwaysCooperative) map.cooperativeGestures.disable();
+		this.cutting = false;
 		// Every layer is shown; those not fetched yet appear as they arrive.
 		this.#helpers.need?.(this.#layers.map((l) => l.id))?.catch(() => this.fail('unavailable'));
 		for (const layer of this.#layers) this.#setVisible(layer.id, true);
 		this.#placeMarkers(this.#features());
-		if (camera) map.jumpTo(camera);
+		if (camera) this.#jump(camera);
 	}
 
 	#apply(motion: Motion) {
@@ -442,16 +478,29 @@ export class MapController {
 			zoom: fitZoom(view.camera.zoom, box.width, box.height)
 		};
 		if (framed) this.#setLabels(framed.labels);
-		if (motion === 'fly' && !this.#cutsOnly) {
+		if (motion === 'fly' && !this.byCuts) {
 			map.flyTo({ ...camera, duration: FLIGHT_MS, essential: true });
 			this.#flight = { camera, frames: [] };
-		} else map.jumpTo(camera);
+			return;
+		}
+		if (this.byCuts && this.state === 'ready') {
+			this.cutting = true;
+			this.#cuts++;
+		}
+		this.#jump(camera);
 	}
 
-	/** Views change by cuts from now on: flights would be too slow to watch here (WebGL drawn in
-	 *  software, or frames found to come slowly, SLOW_FRAME_MS). */
+	/** Jumps to `camera`. MapLibre's globe constrains a camera as the projection of the zoom it
+	 *  leaves would (above zoom 11, Mercator's: a low zoom's latitude clamped to the equator); the
+	 *  first frame drawn switches the projection, and the camera is set again there if it was moved. */
+	#jump(camera: Camera) {
+		this.#jumped = camera;
+		this.#map!.jumpTo(camera);
+	}
+
+	/** Views change by cuts from now on (byCuts). */
 	cutsOnly() {
-		this.#cutsOnly = true;
+		this.byCuts = true;
 	}
 
 	/** Times a flight's frames (SLOW_FRAME_MS): too slow to watch, it becomes a cut. */
@@ -467,7 +516,7 @@ export class MapController {
 			.sort((a, b) => a - b);
 		if (gaps[gaps.length >> 1] <= SLOW_FRAME_MS) return;
 		this.cutsOnly();
-		this.#map!.jumpTo(flight.camera);
+		this.#jump(flight.camera);
 	}
 
 	/** The names' anchors and the hidden names of the view, where they changed. */
