@@ -348,6 +348,25 @@ describe('MapController', () => {
 		expect(c.sectionId).toBe('s2');
 	});
 
+	it('keeps a map that cuts out of sight, once ready, until the view the reader moved on to meanwhile is drawn', async () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		const finishes: (() => void)[] = [];
+		const drawn = () => new Promise<void>((resolve) => finishes.push(resolve));
+		c.cutsOnly();
+		c.attach(map, map.pin, { litFilters: lit, drawn });
+		c.show('s1', A, 'fly');
+		map.emit('idle'); // the first view drawn: the map may show once the GPU has finished it
+		c.show('s2', B, 'fly'); // …but the reader has moved on
+		for (const finish of finishes.splice(0)) finish();
+		await Promise.resolve();
+		expect([c.state, c.cutting]).toEqual(['ready', true]);
+		map.emit('idle');
+		for (const finish of finishes.splice(0)) finish();
+		await Promise.resolve();
+		expect([c.state, c.cutting]).toEqual(['ready', false]);
+	});
+
 	it('leaves the map alone while its WebGL context is lost, and comes back to the current view', () => {
 		const c = new MapController(layers);
 		const map = fakeMap();

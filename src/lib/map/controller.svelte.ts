@@ -269,14 +269,17 @@ export class MapController {
 				// A change of theme while the context was lost, or the theme it had: applied again.
 				if (this.#paint) this.paint(this.#paint);
 				this.#begin(null);
-			} else if (this.#drawing && (this.mode === 'explore' || this.#applied)) {
+				return;
+			}
+			if (this.#drawing && (this.mode === 'explore' || this.#applied)) {
 				// (In the story, not before the view is applied: it may wait for its layers' data.)
 				this.#drawing = false;
 				this.#afterDrawn(map, () => {
 					this.state = 'ready';
 					this.problem = null;
 				});
-			} else if (this.cutting) {
+			}
+			if (this.cutting) {
 				const cut = this.#cuts;
 				this.#afterDrawn(map, () => cut === this.#cuts && (this.cutting = false));
 			}
@@ -483,7 +486,9 @@ export class MapController {
 			this.#flight = { camera, frames: [] };
 			return;
 		}
-		if (this.byCuts && this.state === 'ready') {
+		if (this.byCuts) {
+			// (Before the map is first shown too: a view the reader moved on to meanwhile keeps it
+			// out of sight until it is drawn.)
 			this.cutting = true;
 			this.#cuts++;
 		}
