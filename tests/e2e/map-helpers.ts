@@ -3,7 +3,7 @@
 import { pageErrors, PATIENCE } from './browser';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Camera, MapStep, MapView } from '$lib/content/types';
+import type { MapStep, MapView } from '$lib/content/types';
 import {
 	frameCamera,
 	MAP_INSETS,
@@ -13,7 +13,7 @@ import {
 } from '$lib/map/framing';
 import { loadContent } from '$lib/server/load-content';
 import { mapData } from '$lib/server/map-files';
-import { normaliseAngle, parseCamera } from '$lib/map/camera';
+import { parseCamera, sameCamera } from '$lib/map/camera';
 
 export const MAP = '[data-map-state]';
 
@@ -117,16 +117,6 @@ export async function expectCamera(page: Page, view: MapView, root = '.') {
 	);
 	const got = parseCamera((await page.locator(MAP).getAttribute('data-camera')) ?? '');
 	expect(got && sameCamera(got, want) ? want : got, 'settled camera').toEqual(want);
-}
-
-function sameCamera(a: Camera, b: Camera) {
-	return (
-		Math.abs(normaliseAngle(a.center[0] - b.center[0])) < 1e-3 &&
-		Math.abs(a.center[1] - b.center[1]) < 1e-3 &&
-		Math.abs(a.zoom - b.zoom) < 0.02 &&
-		Math.abs(normaliseAngle(a.bearing - b.bearing)) < 0.2 &&
-		Math.abs(a.pitch - b.pitch) < 0.2
-	);
 }
 
 /** What a PNG (decoded by the browser itself) holds: its distinct colours (to 4 bits a channel)

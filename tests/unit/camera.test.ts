@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROL_BAND, fitZoom, formatCamera, parseCamera, REFERENCE_SIZE } from '$lib/map/camera';
+import {
+	CONTROL_BAND,
+	fitZoom,
+	formatCamera,
+	parseCamera,
+	REFERENCE_SIZE,
+	sameCamera
+} from '$lib/map/camera';
 import { diffView } from '$lib/map/view-diff';
 import { formatShareHash, parseShareHash } from '$lib/map/share';
 
@@ -25,6 +32,14 @@ describe('camera', () => {
 			pitch: 45
 		});
 		expect(parseCamera('1,2,3')).toBeNull();
+	});
+
+	it('tells the same camera to the precision of data-camera, across the antimeridian too', () => {
+		const a = { center: [179.99999, 61.25139] as [number, number], zoom: 3, bearing: 0, pitch: 0 };
+		expect(sameCamera(a, parseCamera(formatCamera(a))!)).toBe(true);
+		expect(sameCamera(a, { ...a, center: [-180, 61.25139] })).toBe(true);
+		expect(sameCamera(a, { ...a, center: [179.99999, 0] })).toBe(false);
+		expect(sameCamera(a, { ...a, zoom: 3.05 })).toBe(false);
 	});
 });
 

@@ -30,6 +30,17 @@ export function normaliseAngle(degrees: number): number {
 	return ((((degrees + 180) % 360) + 360) % 360) - 180;
 }
 
+/** Whether two cameras are the same to the precision of `data-camera`. */
+export function sameCamera(a: Camera, b: Camera): boolean {
+	return (
+		Math.abs(normaliseAngle(a.center[0] - b.center[0])) < 1e-3 &&
+		Math.abs(a.center[1] - b.center[1]) < 1e-3 &&
+		Math.abs(a.zoom - b.zoom) < 0.02 &&
+		Math.abs(normaliseAngle(a.bearing - b.bearing)) < 0.2 &&
+		Math.abs(a.pitch - b.pitch) < 0.2
+	);
+}
+
 /** The `data-camera` attribute: "lng,lat,zoom,bearing,pitch", rounded for stable comparison. */
 export function formatCamera(c: Camera): string {
 	const bearing = normaliseAngle(c.bearing);

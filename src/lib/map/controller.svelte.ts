@@ -6,7 +6,7 @@
 // State is exposed as runes so the map's view can write the data-* contract attributes and the
 // place markers (buttons in its markup, pinned to the map with `pin`).
 import type { Camera, FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
-import { fitZoom, formatCamera, normaliseAngle } from './camera';
+import { fitZoom, formatCamera, sameCamera } from './camera';
 import type { OverlayLine } from './route-overlay';
 import { diffView } from './view-diff';
 
@@ -16,12 +16,6 @@ interface CameraOptions {
 	bearing: number;
 	pitch: number;
 }
-
-/** Whether two cameras show the same (to a hundredth of a degree and of a zoom level). */
-const sameCamera = (a: Camera, b: Camera) =>
-	Math.abs(a.zoom - b.zoom) < 0.01 &&
-	Math.abs(a.center[1] - b.center[1]) < 0.01 &&
-	Math.abs(normaliseAngle(a.center[0] - b.center[0])) < 0.01;
 
 /** The part of a MapLibre map the controller uses; tests pass a fake with the same methods. */
 export interface MapLike {
@@ -98,7 +92,7 @@ export interface MapHelpers {
 	litFilters?: (highlight: string[]) => { layer: string; filter: unknown }[];
 	need?: Need;
 	/** Resolves once the GPU has finished what the map drew (software-start.ts): the map is shown
-	 *  then, so that the page does not wait for the GPU as it composites the map's first frame. */
+	 *  then, at first and after a cut, so that the page never waits for a frame it shows. */
 	drawn?: () => Promise<void>;
 }
 

@@ -163,6 +163,7 @@ export async function openMap(
 	maplibre.setWorkerUrl(worker.default);
 	const frame = framer(data, manifest.layers, width);
 	const box = { width: container.clientWidth, height: container.clientHeight };
+	// Created at the first view's camera: its tiles, and its projection's shaders, are drawn first.
 	const start = first.length ? frame(first[0], box).camera : {};
 	const style = buildStyle(data, manifest.layers, fontHref, theme);
 	const steps = webgl === 'software' ? hideForSteps(style, first[0]) : [];

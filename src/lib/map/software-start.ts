@@ -4,14 +4,14 @@
 // starts with its background alone, and the first view's layers are shown a few at a time while
 // the still covers the map; after each step the page waits for the GPU to finish (a fence, asked
 // without blocking), so the shaders are built while the page goes on, and no step holds it. The
-// map is shown once the GPU has finished its view too (the controller asks gpuFinished): a page
-// that composites a frame the GPU is still drawing waits for it.
+// map is shown, at first and after each cut, once the GPU has finished its view (gpuFinished,
+// which the controller asks for): a page that shows a frame the GPU is still drawing waits for it.
 
 import type { StyleSpecification } from 'maplibre-gl';
 import type { MapView } from '$lib/content/types';
 
-/** How many layers each step shows (measured: the longest task 1.2 s → 0.16 s, the map ready as
- *  soon as before). */
+/** How many layers each step shows (measured: the longest task 1.2 s → 0.16 s, the map ready
+ *  about 0.2 s later). */
 export const STEP_SIZE = 3;
 
 /** The part of MapLibre's Map used here. */
