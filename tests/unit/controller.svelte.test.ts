@@ -10,6 +10,19 @@ const A = view('a', 10, ['places'], ['a']);
 const B = view('b', 20, ['places', 'lines'], ['b', 'l']);
 const ids = (c: MapController) => c.markers.map((m) => m.feature.id);
 
+/** A GPU that finishes what the map drew (MapHelpers.drawn) when the test says so. */
+function fakeGPU() {
+	const drawing: (() => void)[] = [];
+	return {
+		drawn: () => new Promise<void>((resolve) => drawing.push(resolve)),
+		/** Finishes all that was drawn so far, and lets the controller hear of it. */
+		async finish() {
+			for (const done of drawing.splice(0)) done();
+			await Promise.resolve();
+		}
+	};
+}
+
 /** The name layers' filters (style.ts's litFilters), as the fake map records them. */
 const lit = (highlight: string[]) => [{ layer: 'places:label-lit', filter: highlight }];
 
@@ -284,15 +297,13 @@ describe('MapController', () => {
 		for (const lost of [false, true]) {
 			const c = new MapController(layers);
 			const map = fakeMap();
-			let finish = () => {};
-			const drawn = () => new Promise<void>((resolve) => (finish = resolve));
-			c.attach(map, map.pin, { litFilters: lit, drawn });
+			const gpu = fakeGPU();
+			c.attach(map, map.pin, { litFilters: lit, drawn: gpu.drawn });
 			c.show('s1', A, 'jump');
 			map.emit('idle');
 			expect(c.state).toBe('loading');
 			if (lost) map.emit('webglcontextlost');
-			finish();
-			await Promise.resolve();
+			await gpu.finish();
 			expect(c.state).toBe(lost ? 'fallback' : 'ready');
 		}
 	});
@@ -321,13 +332,11 @@ describe('MapController', () => {
 	it('draws a cut out of sight until the GPU has finished it, where views change by cuts', async () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		const finishes: (() => void)[] = [];
-		const drawn = () => new Promise<void>((resolve) => finishes.push(resolve));
-		c.attach(map, map.pin, { litFilters: lit, drawn });
+		const gpu = fakeGPU();
+		c.attach(map, map.pin, { litFilters: lit, drawn: gpu.drawn });
 		c.show('s1', A, 'jump');
 		map.emit('idle');
-		finishes.shift()!();
-		await Promise.resolve();
+		await gpu.finish();
 		expect([c.state, c.cutting]).toEqual(['ready', false]);
 		c.show('s2', B, 'fly'); // flies where flights can be watched
 		expect(c.cutting).toBe(false);
@@ -338,12 +347,10 @@ describe('MapController', () => {
 		expect(c.cutting).toBe(true);
 		map.emit('idle');
 		c.show('s2', B, 'fly'); // a second cut before the GPU has finished the first
-		finishes.shift()!();
-		await Promise.resolve();
+		await gpu.finish();
 		expect(c.cutting).toBe(true);
 		map.emit('idle');
-		finishes.shift()!();
-		await Promise.resolve();
+		await gpu.finish();
 		expect(c.cutting).toBe(false);
 		expect(c.sectionId).toBe('s2');
 	});
@@ -351,19 +358,16 @@ describe('MapController', () => {
 	it('keeps a map that cuts out of sight, once ready, until the view the reader moved on to meanwhile is drawn', async () => {
 		const c = new MapController(layers);
 		const map = fakeMap();
-		const finishes: (() => void)[] = [];
-		const drawn = () => new Promise<void>((resolve) => finishes.push(resolve));
+		const gpu = fakeGPU();
 		c.cutsOnly();
-		c.attach(map, map.pin, { litFilters: lit, drawn });
+		c.attach(map, map.pin, { litFilters: lit, drawn: gpu.drawn });
 		c.show('s1', A, 'fly');
 		map.emit('idle'); // the first view drawn: the map may show once the GPU has finished it
 		c.show('s2', B, 'fly'); // …but the reader has moved on
-		for (const finish of finishes.splice(0)) finish();
-		await Promise.resolve();
+		await gpu.finish();
 		expect([c.state, c.cutting]).toEqual(['ready', true]);
 		map.emit('idle');
-		for (const finish of finishes.splice(0)) finish();
-		await Promise.resolve();
+		await gpu.finish();
 		expect([c.state, c.cutting]).toEqual(['ready', false]);
 	});
 
