@@ -75,7 +75,7 @@ export async function renderStill(
 	}).render();
 	// A map's few flat colours and their edges fit a 256-colour palette: half the bytes of full
 	// colour. Quantized without dithering (flat areas stay flat) and at the least effort, which
-	// changes the palette's bytes, not how it looks (measured: the encoding a quarter faster).
+	// changes the palette's bytes, not how it looks (measured: a quarter faster than the default).
 	const webp = stillFormat(kind) === 'webp';
 	const png = await sharp(rendered.pixels, {
 		raw: { width: rendered.width, height: rendered.height, channels: 4 }
