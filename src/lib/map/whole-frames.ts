@@ -1,5 +1,6 @@
 // Where WebGL is drawn in software, views change by cuts (controller.svelte.ts), and every frame
-// MapLibre draws is a long task. After a cut it draws one frame per batch of tiles that arrives,
+// MapLibre draws costs (out of sight during a cut, its JavaScript and the GPU's time, which the
+// map waits for before it shows). After a cut it draws one frame per batch of tiles that arrives,
 // 4 or 5 frames before the view is whole. Here the frame that the cut asks for is drawn (it asks
 // for the new view's tiles), then no other until every tile has come (or HOLD_MS has passed), and
 // the view is drawn whole at once: about a fifth less main-thread time over the story. MapLibre
