@@ -355,6 +355,36 @@ describe('MapController', () => {
 		expect(c.sectionId).toBe('s2');
 	});
 
+	it('keeps a cut drawn in steps out of sight until its last step, and ends its steps before the next change', async () => {
+		const c = new MapController(layers);
+		const map = fakeMap();
+		const cuts: { end: (whole: boolean) => void; finished: boolean }[] = [];
+		const stepIn = vi.fn(() => {
+			const cut = { finished: false } as (typeof cuts)[number];
+			cuts.push(cut);
+			return {
+				done: new Promise<boolean>((resolve) => (cut.end = resolve)),
+				finish: () => (cut.finished = true)
+			};
+		});
+		c.cutsOnly();
+		c.attach(map, map.pin, { litFilters: lit, stepIn });
+		c.show('s1', A, 'fly');
+		expect(stepIn).toHaveBeenLastCalledWith(expect.objectContaining({ center: A.camera.center }));
+		map.emit('idle'); // a step drawn
+		await Promise.resolve();
+		expect([c.state, c.cutting]).toEqual(['ready', true]);
+		c.show('s2', B, 'fly'); // the reader moves on before the last step
+		expect(cuts.map((cut) => cut.finished)).toEqual([true, false]);
+		cuts[0].end(false);
+		map.emit('idle');
+		await Promise.resolve();
+		expect(c.cutting).toBe(true);
+		cuts[1].end(true);
+		await Promise.resolve();
+		expect([c.cutting, c.sectionId]).toEqual([false, 's2']);
+	});
+
 	it('keeps a map that cuts out of sight, once ready, until the view the reader moved on to meanwhile is drawn', async () => {
 		const c = new MapController(layers);
 		const map = fakeMap();

@@ -1,10 +1,17 @@
 // Where WebGL is drawn in software, the live map starts with its background alone and shows its
 // first view's layers a few at a time, each step once the map has drawn the one before and the GPU
-// has finished it (a fence polled between tasks).
+// has finished it (a fence polled between tasks); so does a cut into a projection not drawn yet.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { MapView } from '$lib/content/types';
-import { drawInSteps, gpuFinished, hideForSteps, STEP_SIZE } from '$lib/map/software-start';
+import {
+	cutSteps,
+	drawInSteps,
+	gpuFinished,
+	hideForSteps,
+	MERCATOR_FROM_ZOOM,
+	STEP_SIZE
+} from '$lib/map/software-start';
 
 const layer = (id: string, visibility?: 'none') =>
 	({
@@ -89,6 +96,66 @@ describe('drawInSteps', () => {
 		idle();
 		await vi.advanceTimersByTimeAsync(100);
 		await done;
+	});
+});
+
+/** A map of the style's layers whose frames are drawn (idle) and finished when the test says. */
+function fakeMap() {
+	const gl = fakeGL();
+	const layers = style().layers;
+	const visible = new Map(layers.map((l) => [l.id, l.layout?.visibility !== 'none']));
+	let idle = () => {};
+	return {
+		gl,
+		visible: () => layers.map((l) => l.id).filter((id) => visible.get(id)),
+		/** The map draws what it shows, and the GPU finishes it. */
+		async draw() {
+			idle();
+			gl.finished = true;
+			await vi.advanceTimersByTimeAsync(100);
+			gl.finished = false;
+		},
+		getLayersOrder: () => layers.map((l) => l.id),
+		getLayer: (id: string) => layers.find((l) => l.id === id),
+		getLayoutProperty: (id: string) => (visible.get(id) ? 'visible' : 'none'),
+		setLayoutProperty: (id: string, _: 'visibility', value: 'visible' | 'none') =>
+			visible.set(id, value === 'visible'),
+		once: () => new Promise<unknown>((resolve) => (idle = () => resolve(null))),
+		getCanvas: () => ({ getContext: () => gl as unknown as WebGL2RenderingContext })
+	};
+}
+
+describe('cutSteps', () => {
+	beforeEach(() => vi.useFakeTimers());
+	afterEach(() => vi.useRealTimers());
+	const at = (zoom: number) => ({ center: [0, 0] as [number, number], zoom, bearing: 0, pitch: 0 });
+
+	it('draws the first cut into the other projection in steps, showing again what was shown', async () => {
+		const map = fakeMap();
+		const shown = map.visible();
+		const cut = cutSteps(map, at(MERCATOR_FROM_ZOOM + 0.5));
+		expect(cut(at(MERCATOR_FROM_ZOOM + 2))).toBeNull(); // the start's projection: built
+		const steps = cut(at(MERCATOR_FROM_ZOOM - 3))!;
+		expect(map.visible()).toEqual(['water', 'a', 'b', 'c']);
+		let whole: boolean | null = null;
+		void steps.done.then((w) => (whole = w));
+		await map.draw();
+		expect(map.visible()).toEqual(['water', 'a', 'b', 'c', 'd', 'e', 'f']);
+		await map.draw();
+		await map.draw();
+		expect([map.visible(), whole]).toEqual([shown, true]);
+		expect(cut(at(2))).toBeNull(); // the globe's shaders are built now
+	});
+
+	it('shows what is left at once when the cut is ended before its steps are', async () => {
+		const map = fakeMap();
+		const steps = cutSteps(map, at(MERCATOR_FROM_ZOOM))(at(3))!;
+		let whole: boolean | null = null;
+		void steps.done.then((w) => (whole = w));
+		steps.finish();
+		expect(map.visible()).toEqual(map.getLayersOrder().filter((id) => !id.includes(':')));
+		await map.draw();
+		expect(whole).toBe(false);
 	});
 });
 

@@ -8,6 +8,7 @@
 import type { Camera, FeatureInfo, LayerInfo, MapView } from '$lib/content/types';
 import { fitZoom, formatCamera, sameCamera } from './camera';
 import type { OverlayLine } from './route-overlay';
+import type { Steps } from './software-start';
 import { diffView } from './view-diff';
 
 interface CameraOptions {
@@ -94,6 +95,9 @@ export interface MapHelpers {
 	/** Resolves once the GPU has finished what the map drew (software-start.ts): the map is shown
 	 *  then, at first and after a cut, so that the page never waits for a frame it shows. */
 	drawn?: () => Promise<void>;
+	/** For a cut to `camera`: null, or the map's layers hidden and shown again a few at a time
+	 *  (software-start.ts, where the cut would build shaders). */
+	stepIn?: (camera: Camera) => Steps | null;
 }
 
 /** Pins an element (a feature's button) to a position on the map until `remove` is called. */
@@ -202,6 +206,8 @@ export class MapController {
 	#flight: { camera: Camera; frames: number[] } | null = null;
 	/** Cuts made, to know which one a finished drawing was for. */
 	#cuts = 0;
+	/** The layers of the cut under way being shown in steps (helpers.stepIn). */
+	#steps: Steps | null = null;
 	/** The camera of the last jump, until a frame has been drawn there (#jump). */
 	#jumped: Camera | null = null;
 	/** Framing, the overlay, the highlighted names' filters and the layers' data (open-map). */
@@ -273,7 +279,7 @@ export class MapController {
 					this.problem = null;
 				});
 			}
-			if (this.cutting) {
+			if (this.cutting && !this.#steps) {
 				const cut = this.#cuts;
 				this.#afterDrawn(map, () => cut === this.#cuts && (this.cutting = false));
 			}
@@ -383,6 +389,7 @@ export class MapController {
 		this.#pin = null;
 		this.#applied = null;
 		this.#drawing = this.#lost = this.#restoring = this.moving = this.cutting = false;
+		this.#steps = null;
 		this.markers = [];
 		this.onscreen = new Set();
 		this.state = 'loading';
@@ -457,11 +464,18 @@ export class MapController {
 
 	#setVisible(layerId: string, visible: boolean) {
 		const map = this.#map!;
+		this.#endSteps();
 		if (visible) this.#shown.add(layerId);
 		else this.#shown.delete(layerId);
 		this.#redrawOverlay();
 		for (const id of this.#parts.get(layerId) ?? [])
 			map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+	}
+
+	/** A cut still being shown in steps is shown whole at once (before the map is changed again). */
+	#endSteps() {
+		this.#steps?.finish();
+		this.#steps = null;
 	}
 
 	#applyCamera(motion: Motion) {
@@ -484,7 +498,17 @@ export class MapController {
 			// (Before the map is first shown too: a view the reader moved on to meanwhile keeps it
 			// out of sight until it is drawn.)
 			this.cutting = true;
-			this.#cuts++;
+			this.#endSteps();
+			const cut = ++this.#cuts;
+			const steps = this.#helpers.stepIn?.(camera);
+			if (steps) {
+				this.#steps = steps;
+				void steps.done.then((whole) => {
+					if (!whole || cut !== this.#cuts || this.#map !== map || this.#lost) return;
+					this.#steps = null;
+					this.cutting = false;
+				});
+			}
 		}
 		this.#jump(camera);
 	}

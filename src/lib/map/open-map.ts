@@ -11,7 +11,7 @@ import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff
 import type { LayerInfo, Manifest, MapView } from '$lib/content/types';
 import { MIN_ZOOM } from './camera';
 import { drawCutsWhole } from './whole-frames';
-import { drawInSteps, gpuFinished, hideForSteps } from './software-start';
+import { cutSteps, drawInSteps, gpuFinished, hideForSteps } from './software-start';
 import { loadLayer, loadMapData } from './map-data';
 import type { Theme } from '$lib/theme/tokens';
 import { buildStyle, litFilters, themePaint, type MapData } from './style';
@@ -211,7 +211,8 @@ export async function openMap(
 			drawOver: (shown, camera, box) =>
 				overlayLines(shown, manifest.layers, data, camera, box, width),
 			need: layerFetcher(manifest.layers, data, (id) => map.getSource<GeoJSONSource>(id)),
-			drawn: () => gpuFinished(map.getCanvas().getContext('webgl2'))
+			drawn: () => gpuFinished(map.getCanvas().getContext('webgl2')),
+			stepIn: cutSteps(map, start)
 		},
 		paint: (t) => themePaint(data, manifest.layers, t),
 		software: webgl === 'software'

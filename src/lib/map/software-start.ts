@@ -6,9 +6,12 @@
 // without blocking), so the shaders are built while the page goes on, and no step holds it. The
 // map is shown, at first and after each cut, once the GPU has finished its view (gpuFinished,
 // which the controller asks for): a page that shows a frame the GPU is still drawing waits for it.
+// A cut to a projection not drawn yet is drawn in steps too (cutSteps), out of sight: MapLibre's
+// globe is drawn with the Mercator's shaders from zoom 12 on and its own below, so the first cut
+// from a view zoomed in that far to one further out (or back) builds every layer's shaders again.
 
 import type { StyleSpecification } from 'maplibre-gl';
-import type { MapView } from '$lib/content/types';
+import type { Camera, MapView } from '$lib/content/types';
 
 /** How many layers each step shows (measured: the longest task 1.2 s → 0.16 s, the map ready
  *  about 0.2 s later). */
@@ -34,6 +37,11 @@ export function hideForSteps(style: StyleSpecification, view: MapView | undefine
 		layer.layout = { ...layer.layout, visibility: 'none' };
 		shown.push(layer.id);
 	}
+	return inSteps(shown);
+}
+
+/** The layers shown, in drawing order, STEP_SIZE at a time. */
+function inSteps(shown: string[]): string[][] {
 	return Array.from({ length: Math.ceil(shown.length / STEP_SIZE) }, (_, i) =>
 		shown.slice(i * STEP_SIZE, (i + 1) * STEP_SIZE)
 	);
@@ -47,6 +55,63 @@ export async function drawInSteps(map: Stepped, steps: string[][]): Promise<void
 		await map.once('idle');
 		await gpuFinished(map.getCanvas().getContext('webgl2'));
 	}
+}
+
+/** The part of MapLibre's Map that stepIn also uses. */
+export interface Restepped extends Stepped {
+	getLayersOrder(): string[];
+	getLayer(id: string): { type: string } | undefined;
+	getLayoutProperty(layer: string, name: 'visibility'): unknown;
+	setLayoutProperty(layer: string, name: 'visibility', value: 'visible' | 'none'): unknown;
+}
+
+/** Layers being shown in steps: `done` resolves true once all are drawn and the GPU has finished
+ *  them, false if `finish` showed the rest at once first. */
+export interface Steps {
+	done: Promise<boolean>;
+	finish(): void;
+}
+
+/** MapLibre's 'globe' projection is the Mercator's from this zoom on (its default transition). */
+export const MERCATOR_FROM_ZOOM = 12;
+
+/** For a cut to a camera, the layers shown in steps (stepIn) when the map has not drawn in that
+ *  camera's projection yet, else null; `start`: the camera the map was first drawn at. */
+export function cutSteps(map: Restepped, start: Partial<Camera>): (camera: Camera) => Steps | null {
+	const mercator = (zoom = 0) => zoom >= MERCATOR_FROM_ZOOM;
+	const drawn = new Set([mercator(start.zoom)]);
+	return (camera) => {
+		if (drawn.has(mercator(camera.zoom))) return null;
+		drawn.add(mercator(camera.zoom));
+		return stepIn(map);
+	};
+}
+
+/** Hides the layers the map shows now, but the background, and shows them again in steps. */
+export function stepIn(map: Restepped): Steps {
+	const shown = map
+		.getLayersOrder()
+		.filter(
+			(id) =>
+				map.getLayer(id)?.type !== 'background' &&
+				map.getLayoutProperty(id, 'visibility') !== 'none'
+		);
+	for (const id of shown) map.setLayoutProperty(id, 'visibility', 'none');
+	let left = inSteps(shown);
+	const finish = () => {
+		for (const id of left.flat()) map.setLayoutProperty(id, 'visibility', 'visible');
+		left = [];
+	};
+	const done = (async () => {
+		while (left.length) {
+			const [step, ...rest] = left;
+			left = rest;
+			await drawInSteps(map, [step]);
+			if (left !== rest) return false;
+		}
+		return true;
+	})();
+	return { done, finish };
 }
 
 /** Resolves once the GPU has done what it was asked (or its context is lost), polling a fence
