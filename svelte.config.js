@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { atomicBuild } from './scripts/atomic-build.js';
 import { CSP_DIRECTIVES } from './scripts/security.js';
+import { PLACEHOLDER, siteOrigin } from './src/lib/server/site-origin.js';
 import { storyPaths } from './src/lib/server/story-paths.js';
 
 // The story being built (STORY, default: this project's own) brings its static files and gets
@@ -33,8 +34,8 @@ export default {
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail',
-			// Absolute URLs in the oEmbed documents and discovery links: set SITE_ORIGIN when deploying.
-			origin: process.env.SITE_ORIGIN ?? 'http://localhost:4173'
+			// The oEmbed documents' absolute URLs: SITE_ORIGIN when publishing (site-origin.js).
+			origin: siteOrigin() ?? PLACEHOLDER
 		}
 	}
 };

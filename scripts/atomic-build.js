@@ -4,6 +4,7 @@
 // renames. A build that fails or is killed half-way leaves the previous build/ as it was, still
 // serving; its unfinished folder is removed by the next build.
 import fs from 'node:fs';
+import { PLACEHOLDER } from '../src/lib/server/site-origin.js';
 import { formatHeaders, formatRedirects, headerRules, OEMBED_NOT_FOUND } from './security.js';
 
 /**
@@ -28,6 +29,10 @@ export function atomicBuild(dest, make) {
 			fs.renameSync(next, dest);
 			fs.rmSync(old, { recursive: true, force: true });
 			builder.log.minor(`Swapped the new site into ${dest}/`);
+			if (builder.config.kit.prerender.origin === PLACEHOLDER)
+				builder.log.warn(
+					'SITE_ORIGIN is not set: the pages leave out og:url, og:image and the oEmbed links, and only npm start gives the oEmbed documents an address. Set it to publish (README, "Publishing").'
+				);
 		}
 	};
 }

@@ -5,7 +5,8 @@
 // its policy, and every answer, errors and 304s included, carries the security headers. Besides:
 // the brotli or gzip copy the build wrote when the browser accepts it, ETags and 304s, 405 for
 // methods other than GET and HEAD, 400 for an address that does not decode, the not-found page
-// with a 404 and a JSON 404 under /oembed/. Byte ranges are not offered (Accept-Ranges: none;
+// with a 404 and a JSON 404 under /oembed/, and the oEmbed documents of a build without
+// SITE_ORIGIN given the address they were asked at (src/lib/server/site-origin.js). Byte ranges are not offered (Accept-Ranges: none;
 // a Range header is ignored, as RFC 9110 allows): the site has no media, and every reader's
 // request is for a whole file. _headers is read again whenever the build changes.
 // Usage: [STORY=folder] [PORT=4173] [BASE_PATH=/graphics/anchorage] node scripts/serve.js [folder]
@@ -13,6 +14,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
+import { PLACEHOLDER } from '../src/lib/server/site-origin.js';
 import { storyPaths } from '../src/lib/server/story-paths.js';
 import { openFile, openSiteFile, rulePath, siteSegments } from './resolve-request.js';
 import { headersFor, OEMBED_NOT_FOUND, parseHeaders } from './security.js';
@@ -154,6 +156,16 @@ export function serve(root = storyPaths().build, port = 4173, base = '') {
 			}
 		}
 		let { file, handle, stat } = found;
+		if (file.startsWith('oembed/') && file.endsWith('.json')) {
+			// Small, and read whole: a build without SITE_ORIGIN gets the address it was asked at.
+			const doc = await handle.readFile('utf8').finally(() => handle.close());
+			// (A host name and port only: anything else in the Host header is not written into it.)
+			const host = /^[\w.-]+(:\d+)?$|^\[[\d:a-f.]+\](:\d+)?$/i.test(req.headers.host ?? '')
+				? req.headers.host
+				: `127.0.0.1:${req.socket.localPort}`;
+			const here = `http://${host}`;
+			return answer(res, 200, TYPES['.json'], doc.replaceAll(PLACEHOLDER, here), headersOf(file));
+		}
 		try {
 			const headers = {
 				...headersOf(file),

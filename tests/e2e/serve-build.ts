@@ -22,8 +22,10 @@ export interface Site {
 	baseURL: string;
 }
 
-/** The base path the tests build this story under (package.json, build:base). */
+/** The base path the tests build this story under, and the origin it names (package.json,
+ *  build:base); the other builds have no SITE_ORIGIN. */
 export const BASE_PATH = '/graphics/anchorage';
+export const SITE_ORIGIN = 'https://news.example';
 
 const STORIES = [
 	{ name: 'this story', root: '.' },

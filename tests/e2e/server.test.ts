@@ -29,9 +29,10 @@ import {
 	headerRules,
 	OEMBED_NOT_FOUND
 } from '../../scripts/security.js';
-import { baseURL, launch, open } from './browser';
+import { PLACEHOLDER } from '../../src/lib/server/site-origin.js';
+import { baseSite, baseURL, launch, open, sites } from './browser';
 import { rawGet, startServer, type ServerProcess } from './raw-http';
-import { BASE_PATH } from './serve-build';
+import { BASE_PATH, SITE_ORIGIN } from './serve-build';
 
 interface Response {
 	status: number;
@@ -262,10 +263,46 @@ describe('the server', () => {
 	});
 });
 
+describe("the site's own address", () => {
+	/** Every page of a build, and the data SvelteKit fetches with it. */
+	const pages = (build: string): string[] =>
+		readdirSync(build, { recursive: true, encoding: 'utf8' }).filter(
+			(f) => f.endsWith('.html') || f.endsWith('__data.json')
+		);
+
+	it('is named by no built page but where SITE_ORIGIN gives it', () => {
+		const foreign = /localhost|127\.0\.0\.1|sveltekit-prerender|site-origin\.invalid/;
+		for (const site of [...sites(), baseSite()]) {
+			const named = site === baseSite() ? SITE_ORIGIN : null;
+			for (const file of pages(site.build)) {
+				const text = readFileSync(join(site.build, file), 'utf8');
+				expect(foreign.exec(text)?.[0], `${site.build}/${file}`).toBeUndefined();
+				if (!named) expect(text, file).not.toMatch(/og:url|og:image|json\+oembed/);
+			}
+		}
+		const story = readFileSync('build-base/index.html', 'utf8');
+		expect(story).toContain(`<meta property="og:url" content="${SITE_ORIGIN}${BASE_PATH}/"`);
+	});
+
+	it('is filled into the oEmbed documents of a build without SITE_ORIGIN by the port asked', async () => {
+		expect(readFileSync('build/oembed/arrival.json', 'utf8')).toContain(PLACEHOLDER);
+		const here = baseURL();
+		const res = await get('/oembed/arrival.json');
+		expect([res.status, res.headers['content-type']]).toEqual([200, 'application/json']);
+		const doc = JSON.parse(res.body.toString());
+		expect(doc.provider_url).toBe(`${here}/`);
+		expect(doc.html).toContain(`<iframe src="${here}/embed/arrival"`);
+		expect(doc.html).toContain(`<script src="${here}/embed.js"`);
+		// A Host header that is not a host name is not written into the document.
+		const odd = await get('/oembed/arrival.json', { headers: { Host: 'x"><script>' } });
+		expect(JSON.parse(odd.body.toString()).provider_url).toBe(`${here}/`);
+	});
+});
+
 describe('a build under a base path', () => {
 	it('gives every absolute address under that path: oEmbed, embed code, share images', () => {
 		const doc = JSON.parse(readFileSync('build-base/oembed/arrival.json', 'utf8'));
-		const site = `http://localhost:4173${BASE_PATH}`;
+		const site = `${SITE_ORIGIN}${BASE_PATH}`;
 		expect(doc.provider_url).toBe(`${site}/`);
 		expect(doc.html).toContain(`src="${site}/embed/arrival"`);
 		expect(doc.html).toContain(`src="${site}/embed.js"`);

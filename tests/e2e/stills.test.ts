@@ -12,8 +12,9 @@ import { loadContent } from '$lib/server/load-content';
 import { frameCamera, MAP_INSETS, PHONE_INSETS, subjectPoints } from '$lib/map/framing';
 import { cameraProjection } from '$lib/map/projection';
 import { mapData } from '$lib/server/map-files';
-import { baseURL, launch, open, sites, visit, VIEWPORTS, PATIENCE } from './browser';
+import { baseSite, baseURL, launch, open, sites, visit, VIEWPORTS, PATIENCE } from './browser';
 import { MAP, scrollToSection, scrollToStep, waitForView } from './map-helpers';
+import { SITE_ORIGIN } from './serve-build';
 
 const { story, manifest } = loadContent('.');
 const sections = story.sections;
@@ -291,8 +292,11 @@ describe('print', () => {
 			}, section.id);
 			expect(await img.isVisible(), section.id).toBe(true);
 		}
-		const printed = await page.locator('figcaption .print-only').first().textContent();
-		expect(printed).toMatch(/^https?:\/\/[^/]+\/sources\/[\w-]+#p\d+$/);
+		// The address the page is read at (the build names none: no SITE_ORIGIN).
+		const printed = page.locator('figcaption .print-only').first();
+		await expect
+			.poll(() => printed.textContent())
+			.toMatch(new RegExp(`^${baseURL()}/sources/[\\w-]+#p\\d+$`));
 	});
 });
 
@@ -307,10 +311,11 @@ describe('cards for shared links', () => {
 		};
 	};
 
-	it.each(sites().map((s) => [s.name, s] as const))(
-		'%s: every page names its own 1200 × 630 card, title and description',
+	it.each([...sites(), baseSite()].map((s) => [s.name, s] as const))(
+		'%s: every page has its own 1200 × 630 card, title and description, the card named where the site’s address is known',
 		(_, site) => {
 			const { story: s } = loadContent(site.root);
+			const named = site.build === baseSite().build; // built with SITE_ORIGIN (package.json)
 			const pages = [
 				['index.html', s.sections[0].id],
 				...s.sections.map((x) => [`embed/${x.id}.html`, x.id])
@@ -319,12 +324,13 @@ describe('cards for shared links', () => {
 				const html = readFileSync(join(site.build, file), 'utf8');
 				const meta = (name: string) =>
 					new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)"`).exec(html)?.[1];
+				const card = `${new URL(site.baseURL).pathname.replace(/\/$/, '')}/stills/${id}-card.png`;
 				const image = meta('og:image');
-				expect(image, file).toMatch(new RegExp(`^https?://[^/]+/stills/${id}-card\\.png$`));
+				expect(image, file).toBe(named ? `${SITE_ORIGIN}${card}` : undefined);
 				expect(meta('twitter:image'), file).toBe(image);
 				expect(meta('og:title'), file).toBeTruthy();
 				expect(meta('og:description'), file).toBeTruthy();
-				expect(pngSize(join(site.build, new URL(image!).pathname))).toEqual({
+				expect(pngSize(join(site.build, `stills/${id}-card.png`))).toEqual({
 					png: true,
 					width: 1200,
 					height: 630

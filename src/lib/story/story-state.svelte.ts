@@ -69,8 +69,9 @@ export class StoryState {
 	readonly views: Record<string, MapView>;
 	/** How the page speaks of the sources. */
 	readonly words: Story['sourceWords'];
-	/** Where the site is published (SITE_ORIGIN at build time): printed citations give full URLs. */
-	readonly origin: string;
+	/** The site's origin, for the embed code and printed citations: SITE_ORIGIN in the built page
+	 *  ('' without it), the page's own once it runs (`here`). */
+	origin = $state('');
 	readonly policy: Policy;
 	readonly controller: MapController;
 	/** The live map loads at once (an embed, a shared view), not only once the reader engages. */
@@ -125,9 +126,9 @@ export class StoryState {
 	#exploredAt = 0;
 
 	/** @param story the sections shown (all, or an embed's one), their views and words, and the
-	 *    site's origin */
+	 *    site's origin (SITE_ORIGIN, or null) */
 	constructor(
-		story: Pick<Story, 'sections' | 'views' | 'sourceWords'> & { origin: string },
+		story: Pick<Story, 'sections' | 'views' | 'sourceWords'> & { origin: string | null },
 		layers: LayerInfo[],
 		policy: Policy,
 		around: Surroundings
@@ -136,7 +137,7 @@ export class StoryState {
 		this.sections = sections;
 		this.views = views;
 		this.words = story.sourceWords;
-		this.origin = story.origin;
+		this.origin = story.origin ?? '';
 		this.policy = policy;
 		this.#around = around;
 		this.controller = new MapController(layers, {

@@ -1,9 +1,10 @@
 import { loadContent } from '$lib/server/load-content';
+import { siteOrigin } from '$lib/server/site-origin';
 
 export function entries() {
 	return loadContent().story.sections.map((s) => ({ section: s.id }));
 }
 
-// The origin (SITE_ORIGIN at build time) makes the oEmbed discovery link absolute. The section
-// comes in +page.ts.
-export const load = ({ url }) => ({ origin: url.origin });
+// Where the site is published (SITE_ORIGIN, or null: site-origin.js), for the page's absolute
+// links. The section comes in +page.ts.
+export const load = () => ({ origin: siteOrigin() });

@@ -1,6 +1,7 @@
 // /oembed/<section>.json: an oEmbed "rich" document per section, so that a CMS that speaks
 // oEmbed can embed a section from its URL. URLs are absolute: the site's origin comes from
-// SITE_ORIGIN at build time (svelte.config.js, prerender.origin).
+// SITE_ORIGIN at build time (svelte.config.js, prerender.origin), or else is filled in by the
+// server (site-origin.js).
 import { error, json } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { loadContent } from '$lib/server/load-content';
