@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_HEIGHT, EMBED_HEIGHTS, EMBED_MESSAGES, embedSnippet } from '$lib/embed/snippet';
+import { quotedIn } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, PATIENCE } from './browser';
 import { BASE_PATH, SITE_ORIGIN } from './serve-build';
@@ -291,5 +292,74 @@ describe('the Embed control', () => {
 		await control.getByRole('button', { name: 'Copy embed code' }).click();
 		await control.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+	});
+});
+
+describe('an embed a host can afford', () => {
+	it.each(story.sections.map((s) => [s.id, s] as const))(
+		'%s: at 390 px, the map, the text and one line for the passages, which open on demand',
+		async (id, section) => {
+			const { page } = await open(browser, `/embed/${id}`, {
+				viewport: { width: 390, height: 844 }
+			});
+			const size = await page.evaluate(() => {
+				const outer = (el: Element) => {
+					const style = getComputedStyle(el);
+					return (
+						el.getBoundingClientRect().height +
+						parseFloat(style.marginTop) +
+						parseFloat(style.marginBottom)
+					);
+				};
+				const main = document.querySelector('main.embed')!;
+				const parts = [...main.children];
+				const map = parts.find((el) => el.classList.contains('map-box'))!;
+				const text = parts.filter((el) => el !== map && el.tagName !== 'DETAILS');
+				const frame = getComputedStyle(main);
+				return {
+					page: document.documentElement.getBoundingClientRect().height,
+					map: map.getBoundingClientRect().height,
+					// The text, and the page's own padding around it.
+					text:
+						text.reduce((sum, el) => sum + outer(el), 0) +
+						parseFloat(frame.paddingTop) +
+						parseFloat(frame.paddingBottom)
+				};
+			});
+			expect(size.page, JSON.stringify(size)).toBeLessThanOrEqual(size.map + size.text + 48);
+			// The section's own text is there; the passages wait behind their control.
+			const paragraphs = await page.locator('main.embed > p').allTextContents();
+			expect(paragraphs.length).toBeGreaterThanOrEqual(section.body.length);
+			const quoted = page.locator('main.embed blockquote');
+			expect(await quoted.first().isVisible()).toBe(false);
+			await page.locator('details.passages summary').click();
+			await expect.poll(() => quoted.first().isVisible()).toBe(true);
+			expect(await quoted.count()).toBe(quotedIn(section).length);
+		}
+	);
+
+	it('never says the map is slow while it is on its way', async () => {
+		const { page } = await open(browser, 'about:blank');
+		// The map's data comes late (longer than the map once had in all), but it comes.
+		await page.route('**/data/world.topo.json', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 6_500));
+			await route.continue();
+		});
+		await page.addInitScript(() => {
+			const seen = ((window as Window & { problems?: string[] }).problems = [] as string[]);
+			new MutationObserver(() => {
+				const problem = document.querySelector<HTMLElement>('[data-map-state]')?.dataset.mapState;
+				if (problem === 'fallback') seen.push(problem);
+			}).observe(document, {
+				subtree: true,
+				attributes: true,
+				attributeFilter: ['data-map-state']
+			});
+		});
+		await page.goto(`${baseURL()}/embed/${embedded[0].id}`);
+		await page.waitForSelector('[data-map-state="ready"]', { timeout: PATIENCE });
+		expect(
+			await page.evaluate(() => (window as Window & { problems?: string[] }).problems)
+		).toEqual([]);
 	});
 });

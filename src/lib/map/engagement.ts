@@ -14,3 +14,24 @@ export function onFirstEngagement(fn: () => void): () => void {
 	EVENTS.forEach((type) => addEventListener(type, once, { passive: true }));
 	return cancel;
 }
+
+/** Where this tab remembers that the reader has had the live map. */
+const ENGAGED = 'story-live-map';
+
+/** The reader had the live map earlier in this tab (and comes back to the story, e.g. with Back
+ *  from a source page): it loads at once, not at their next move. */
+export function engagedBefore(): boolean {
+	try {
+		return sessionStorage.getItem(ENGAGED) === 'yes';
+	} catch {
+		return false; // storage refused (a sandboxed frame, privacy settings)
+	}
+}
+
+export function rememberEngagement() {
+	try {
+		sessionStorage.setItem(ENGAGED, 'yes');
+	} catch {
+		// Not remembered: the map waits for the reader's move next time, as on a first visit.
+	}
+}

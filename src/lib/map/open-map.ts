@@ -132,12 +132,14 @@ function layerFetcher(
 }
 
 /** The live map in `container`, at the first of `first` (the view being read, and the next),
- *  with their data layers fetched before it shows (the others are fetched when a view needs them). */
+ *  with their data layers fetched before it shows (the others are fetched when a view needs them).
+ *  `progress` is told of each stage done (the data, the style, each step drawn). */
 export async function openMap(
 	container: HTMLElement,
 	manifest: Manifest,
 	theme: Theme,
-	first: MapView[]
+	first: MapView[],
+	progress: () => void = () => {}
 ): Promise<{
 	map: MapLike;
 	pin: Pin;
@@ -160,6 +162,7 @@ export async function openMap(
 		measurer(fontHref),
 		import('maplibre-gl/dist/maplibre-gl.css')
 	]);
+	progress();
 	maplibre.setWorkerUrl(worker.default);
 	const frame = framer(data, manifest.layers, width);
 	const box = { width: container.clientWidth, height: container.clientHeight };
@@ -187,7 +190,8 @@ export async function openMap(
 	map.getCanvas().setAttribute('role', 'application');
 	map.getCanvas().setAttribute('aria-label', 'Map: arrow keys pan, plus and minus zoom');
 	await map.once('load');
-	await drawInSteps(map, steps);
+	progress();
+	await drawInSteps(map, steps, progress);
 	// In software, every frame costs: a cut's view is drawn once its tiles are in.
 	if (webgl === 'software') drawCutsWhole(map);
 	// One Marker per button for its whole life: a Marker adds listeners to its element that

@@ -48,12 +48,17 @@ function inSteps(shown: string[]): string[][] {
 }
 
 /** Shows each step's layers in turn, once the map has drawn the step before and the GPU has
- *  finished it. */
-export async function drawInSteps(map: Stepped, steps: string[][]): Promise<void> {
+ *  finished it (`done` is told of each). */
+export async function drawInSteps(
+	map: Stepped,
+	steps: string[][],
+	done: () => void = () => {}
+): Promise<void> {
 	for (const step of steps) {
 		for (const id of step) map.setLayoutProperty(id, 'visibility', 'visible');
 		await map.once('idle');
 		await gpuFinished(map.getCanvas().getContext('webgl2'));
+		done();
 	}
 }
 
