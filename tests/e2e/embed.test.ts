@@ -9,6 +9,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_HEIGHT, EMBED_HEIGHTS, EMBED_MESSAGES, embedSnippet } from '$lib/embed/snippet';
 import { quotedIn } from '$lib/content/types';
+import { STORY_EVENT_NAMES } from '$lib/story/story-events';
 import { loadContent } from '$lib/server/load-content';
 import { baseURL, launch, open, PATIENCE } from './browser';
 import { BASE_PATH, SITE_ORIGIN } from './serve-build';
@@ -31,7 +32,15 @@ function hostPage(siteOrigin: string, withScript: boolean) {
 	});
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>Host article</title>
-<style>body { font: 18px/1.5 serif; max-width: 720px; margin: 0 auto; padding: 1rem; }</style></head>
+<style>body { font: 18px/1.5 serif; max-width: 720px; margin: 0 auto; padding: 1rem; }</style>
+<script>
+  // What a newsroom's own counter would do: listen to the story's events, and to raw messages.
+  window.storyEvents = []; window.rawEvents = 0;
+  ${JSON.stringify(STORY_EVENT_NAMES)}.forEach(function (name) {
+    addEventListener(name, function (e) { storyEvents.push({ name: name, detail: e.detail, from: e.target.getAttribute('title') }); });
+  });
+  addEventListener('message', function (e) { if (e.data && e.data.type === ${JSON.stringify(EMBED_MESSAGES.event)}) rawEvents++; });
+</script></head>
 <body><h1>A host article</h1>${filler(12)}${snippets[0]}${filler(10)}${snippets[1]}${filler(12)}</body></html>`;
 }
 
@@ -361,5 +370,60 @@ describe('an embed a host can afford', () => {
 		expect(
 			await page.evaluate(() => (window as Window & { problems?: string[] }).problems)
 		).toEqual([]);
+	});
+});
+
+describe('events for the host page', () => {
+	type Seen = { name: string; detail: Record<string, unknown>; from: string }[];
+	const seen = (page: Page) =>
+		page.evaluate(() => (window as unknown as { storyEvents: Seen }).storyEvents);
+
+	it('reach a host on another origin from each embed, on its iframe, only through /embed.js', async () => {
+		const { page } = await openHost(true);
+		const frame = await frameOf(page, 0);
+		const section = embedded[0];
+		const title = `Map: ${section.title}`;
+		await expect
+			.poll(async () => (await seen(page)).find((e) => e.name === 'story:section-entered'))
+			.toEqual({
+				name: 'story:section-entered',
+				detail: { version: 1, section: section.id, embedded: true, index: 0, count: 1 },
+				from: title
+			});
+		// A citation opened from the embed (in a new tab: the host page stays).
+		await frame.locator('details.passages summary').click();
+		const cite = frame.locator('figcaption a[href*="/sources/"]').first();
+		const href = (await cite.getAttribute('href'))!;
+		await cite.click();
+		await expect
+			.poll(async () => (await seen(page)).find((e) => e.name === 'story:source-opened'))
+			.toMatchObject({
+				detail: {
+					version: 1,
+					section: section.id,
+					source: new URL(href, baseURL()).pathname.split('/').pop(),
+					paragraph: Number(href.split('#p')[1])
+				},
+				from: title
+			});
+		// The reader's own move of the embedded map (an arrow key on it) opens exploring; its button
+		// closes it.
+		await frame.locator('.maplibregl-canvas').focus();
+		await page.keyboard.press('ArrowRight');
+		await frame.getByRole('button', { name: 'Back to this view' }).click();
+		await expect
+			.poll(async () => (await seen(page)).map((e) => e.name))
+			.toEqual(expect.arrayContaining(['story:explore-opened', 'story:explore-closed']));
+	});
+
+	it('are posted to no host page that did not say hello (no /embed.js)', async () => {
+		const { page } = await openHost(false);
+		await frameOf(page, 0);
+		// The embed has entered its section and waits for a hello that never comes.
+		await page.waitForFunction(() => document.querySelector('iframe')?.contentWindow);
+		expect(await page.evaluate(() => (window as unknown as { rawEvents: number }).rawEvents)).toBe(
+			0
+		);
+		expect(await seen(page)).toEqual([]);
 	});
 });

@@ -1,6 +1,6 @@
 // The copy-and-paste embed code for one section, shared by the story's Embed control and the
 // oEmbed documents. The iframe works alone at a fixed height; the optional script (the site's
-// /embed.js, with src/lib/embed/report-height.ts in the embed page) sizes it to its content.
+// /embed.js, with src/lib/embed/host-channel.ts in the embed page) sizes it to its content.
 
 import { base } from '$app/paths';
 
@@ -17,7 +17,9 @@ export const EMBED_HEIGHTS = { min: 200, max: 12_000 };
 export const EMBED_MESSAGES = {
 	ready: 'story-embed:ready',
 	hello: 'story-embed:hello',
-	height: 'story-embed:height'
+	height: 'story-embed:height',
+	/** A reader's event (story-events.ts), which /embed.js dispatches on the iframe. */
+	event: 'story-embed:event'
 } as const;
 
 const attr = (s: string) =>
