@@ -321,3 +321,79 @@ describe('a content error stops the build with the message alone', () => {
 		}
 	});
 });
+
+describe('updates and corrections', () => {
+	const valid = readFileSync('tests/fixtures/story/valid.yaml', 'utf8');
+	const withLines = (extra: string) => checkStory(`${valid}${extra}`, 'story.yaml', context);
+	/** The line of `extra`'s line `n` (from 1) in the whole file. */
+	const lineOfExtra = (n: number) => valid.split('\n').length - 1 + n;
+
+	it('puts each update under its section, oldest first, with the byline and publisher', () => {
+		const story = withLines(
+			[
+				'byline: The desk',
+				'publisher: The Gazette',
+				'updates:',
+				'  - date: 2025-08-18',
+				'    section: first',
+				'    text: A correction.',
+				'    correction: true',
+				'  - date: 2025-08-16',
+				'    section: first',
+				'    text: An update.',
+				''
+			].join('\n')
+		);
+		expect(story.sections[0].updates).toEqual([
+			{ date: '2025-08-16', text: 'An update.', correction: false },
+			{ date: '2025-08-18', text: 'A correction.', correction: true }
+		]);
+		expect([story.byline, story.publisher]).toEqual(['The desk', 'The Gazette']);
+	});
+
+	it.each([
+		['no date', ['  - section: first', '    text: x'], 1, /"date"|date/],
+		[
+			'an impossible date',
+			['  - date: 2026-13-45', '    section: first', '    text: x'],
+			1,
+			/update 1: date must be a real date, YYYY-MM-DD \(found "2026-13-45"\)/
+		],
+		['30 February', ['  - date: 2025-02-30', '    section: first', '    text: x'], 1, /real date/],
+		[
+			'an unknown section',
+			['  - date: 2025-08-16', '    section: second', '    text: x'],
+			2,
+			/update 1: no section "second" \(sections: first\)/
+		]
+	] as const)('refuses an update with %s, naming its line', (_, lines, at, reason) => {
+		const problems = problemsIn(() => withLines(['updates:', ...lines, ''].join('\n')), 'update');
+		expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(reason));
+		const problem = problems.find((p) => reason.test(p.message))!;
+		expect([problem.file, problem.line]).toEqual(['story.yaml', lineOfExtra(1 + at)]);
+	});
+
+	it('refuses an impossible publication date, and an update from before it', () => {
+		const ending = [
+			'ending:',
+			'  title: About',
+			'  published: 2025-08-17',
+			'  method: How.',
+			'  credits: Who.',
+			'updates:',
+			'  - date: 2025-08-16',
+			'    section: first',
+			'    text: Too early.',
+			''
+		];
+		expect(
+			problemsIn(() => withLines(ending.join('\n')), 'early').map((p) => p.message)
+		).toContainEqual(
+			expect.stringMatching(/2025-08-16 is before the story was published \(2025-08-17\)/)
+		);
+		const impossible = ending.slice(0, 5).join('\n').replace('2025-08-17', '2026-13-45');
+		expect(
+			problemsIn(() => withLines(`${impossible}\n`), 'impossible').map((p) => p.message)
+		).toContainEqual(expect.stringMatching(/published must be a real date/));
+	});
+});

@@ -15,7 +15,8 @@ const section = (id: string, viewId: string): Section => ({
 	mapDescription: '',
 	body: [],
 	passages: [],
-	disagreements: []
+	disagreements: [],
+	updates: []
 });
 /** The second section asks a question that moves the map back to view va. */
 const question = {

@@ -79,6 +79,16 @@ export interface Section {
 	passages: Passage[];
 	/** Points on which the reports disagree, set side by side in this section. */
 	disagreements: Disagreement[];
+	/** What has changed in it since it was published, oldest first (story.yaml's updates). */
+	updates: Update[];
+}
+
+/** A dated change to a published section: an update, or a correction of an error. */
+export interface Update {
+	/** YYYY-MM-DD */
+	date: string;
+	text: string;
+	correction: boolean;
 }
 
 /** A fact the reports give differently: each position quotes the reports that take it. */
@@ -137,6 +147,9 @@ export const mapSteps = (sections: Section[]): MapStep[] =>
 export interface Story {
 	title: string;
 	dek: Paragraph;
+	/** Who wrote it, and who publishes it (for the page's NewsArticle data and share tags). */
+	byline?: string;
+	publisher?: string;
 	/** Map popups give each point's distance from this feature (the id of a point), if set. */
 	measureFrom?: string;
 	/** How the page speaks of the sources: "report" (one), "reports" (many), "the five reports" (all). */

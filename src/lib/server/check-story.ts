@@ -18,7 +18,9 @@ import { questionStepId } from '../content/types.ts';
 import { findParagraph, normaliseSpace, type Source } from './corpus.ts';
 import { misquoteMessage } from './misquote.ts';
 import { readPlaceholders } from './placeholders.ts';
+import { isDate } from '../content/dates.ts';
 import {
+	bool,
 	ContentError,
 	list,
 	lngLat,
@@ -68,11 +70,17 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 		views: map,
 		sections: list,
 		disagreements: optional(list, []),
-		ending: optional(map, NO_ENDING)
+		ending: optional(map, NO_ENDING),
+		byline: optional(str, ''),
+		publisher: optional(str, ''),
+		updates: optional(list, [])
 	}) as
 		| {
 				title: string;
 				dek: string;
+				byline: string;
+				publisher: string;
+				updates: unknown[];
 				measureFrom: string;
 				sourceWords: object;
 				views: Record<string, unknown>;
@@ -333,7 +341,8 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 			mapDescription,
 			body,
 			passages,
-			disagreements: differ
+			disagreements: differ,
+			updates: []
 		});
 	});
 
@@ -351,11 +360,41 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 			? undefined
 			: (reader.fields(['ending'], { title: str, published: str, method: str, credits: str }) as
 					Record<keyof Ending, string> | undefined);
-	if (ending && !/^\d{4}-\d{2}-\d{2}$/.test(ending.published))
+	if (ending && !isDate(ending.published))
 		report(
 			lineOf(['ending', 'published']),
-			`published must be a date, YYYY-MM-DD (found "${ending.published}")`
+			`published must be a real date, YYYY-MM-DD (found "${ending.published}")`
 		);
+
+	// Each update goes to the section it touches, in date order.
+	story.updates.forEach((_, i) => {
+		const path = ['updates', i];
+		const u = reader.fields(path, {
+			date: str,
+			section: str,
+			text: str,
+			correction: optional(bool, false)
+		}) as { date: string; section: string; text: string; correction: boolean } | undefined;
+		if (!u) return;
+		const say = (at: string, message: string) =>
+			report(lineOf([...path, at]), `update ${i + 1}: ${message}`);
+		const section = sections.find((s) => s.id === u.section);
+		if (!isDate(u.date)) say('date', `date must be a real date, YYYY-MM-DD (found "${u.date}")`);
+		else if (ending && isDate(ending.published) && u.date < ending.published)
+			say('date', `${u.date} is before the story was published (${ending.published})`);
+		if (!section)
+			say(
+				'section',
+				`no section "${u.section}" (sections: ${sections.map((s) => s.id).join(', ')})`
+			);
+		else
+			section.updates.push({
+				date: u.date,
+				text: plain([...path, 'text'], u.text),
+				correction: u.correction
+			});
+	});
+	for (const s of sections) s.updates.sort((a, b) => a.date.localeCompare(b.date));
 
 	const title = plain(['title'], story.title);
 	const dek = words(['dek'], story.dek, CITED);
@@ -370,6 +409,8 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 	return {
 		title,
 		dek,
+		...(story.byline ? { byline: plain(['byline'], story.byline) } : {}),
+		...(story.publisher ? { publisher: plain(['publisher'], story.publisher) } : {}),
 		measureFrom: story.measureFrom || undefined,
 		sourceWords: sourceWords!,
 		sections,

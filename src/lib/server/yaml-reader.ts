@@ -29,6 +29,8 @@ export type Check<T> = ((value: unknown) => T | Reason) & { optional?: true };
 
 export const str: Check<string> = (v) =>
 	typeof v === 'string' && v.trim() ? v : new Reason('must be non-empty text');
+export const bool: Check<boolean> = (v) =>
+	typeof v === 'boolean' ? v : new Reason('must be true or false');
 export const map: Check<Record<string, unknown>> = (v) =>
 	v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length
 		? (v as Record<string, unknown>)

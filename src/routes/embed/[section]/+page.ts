@@ -10,6 +10,7 @@ export function load({ params, data }) {
 	return {
 		...data,
 		storyTitle: story.title,
+		siteName: story.publisher ?? story.title,
 		sourceWords: story.sourceWords,
 		section,
 		view: story.views[section.view],

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { storyPassages } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
+import { siteOrigin } from '$lib/server/site-origin';
 
 export function entries() {
 	return loadContent().sources.map((s) => ({ id: s.id }));
@@ -16,6 +17,10 @@ export function load({ params }) {
 	);
 	return {
 		source,
+		storyTitle: story.title,
+		siteName: story.publisher ?? story.title,
+		/** Where the site is published (SITE_ORIGIN, or null), for the share tags. */
+		origin: siteOrigin(),
 		/** How the story speaks of its sources. */
 		words: story.sourceWords,
 		/** The story's passages from this report, to highlight, with the section that quotes each. */
