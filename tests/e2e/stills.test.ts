@@ -9,7 +9,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapSteps } from '$lib/content/types';
 import { loadContent } from '$lib/server/load-content';
-import { frameCamera, MAP_INSETS, PHONE_INSETS, subjectPoints } from '$lib/map/framing';
+import {
+	frameCamera,
+	MAP_INSETS,
+	PHONE_INSETS,
+	PRINT_BOX,
+	PRINT_PIXELS,
+	subjectPoints
+} from '$lib/map/framing';
+import { LAYER_DRAWINGS } from '$lib/map/layer-kinds';
 import { cameraProjection } from '$lib/map/projection';
 import { mapData } from '$lib/server/map-files';
 import { baseSite, baseURL, launch, open, sites, visit, VIEWPORTS, PATIENCE } from './browser';
@@ -279,24 +287,53 @@ describe('when the live map cannot be had', () => {
 });
 
 describe('print', () => {
-	it('lays out every section with its still, its text and its citations with their addresses', async () => {
+	/** The smallest name on a map, in CSS px (layer-kinds.ts). */
+	const smallestName = Math.min(
+		...Object.values(LAYER_DRAWINGS).flatMap((kind) =>
+			kind.marks.flatMap((m) =>
+				m.mark === 'text'
+					? [m.size, ...Object.values(m.variants?.cases ?? {}).map((c) => c.size ?? m.size)]
+					: []
+			)
+		)
+	);
+
+	it('lays out the story as a newspaper would: each section with its still, names of 7 pt or more, citations as footnotes, within 10 A4 pages', async () => {
 		const { page } = await open(browser, '/');
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('.map-column').isVisible()).toBe(false);
 		for (const section of sections) {
 			const img = page.locator(`#${section.id} .section-still`);
 			await img.scrollIntoViewIfNeeded();
-			await page.waitForFunction((id) => {
-				const el = document.querySelector<HTMLImageElement>(`#${id} .section-still`);
-				return !!el && el.complete && el.naturalWidth === 1200;
-			}, section.id);
+			await page.waitForFunction(
+				([id, width]) => {
+					const el = document.querySelector<HTMLImageElement>(`#${id} .section-still`);
+					return !!el && el.complete && el.naturalWidth === width;
+				},
+				[section.id, PRINT_PIXELS.width] as const
+			);
 			expect(await img.isVisible(), section.id).toBe(true);
+			// Printed this wide (CSS px, 96 to the inch: 0.75 pt each), the smallest name is at least 7 pt.
+			const printed = (await img.boundingBox())!.width;
+			const pt = (smallestName / PRINT_BOX.width) * printed * 0.75;
+			expect(pt, section.id).toBeGreaterThanOrEqual(7);
+			// Each citation is a footnote that names the report and the paragraph, with its address.
+			const notes = await page.locator(`#${section.id} .notes li`).allTextContents();
+			expect(notes.length, section.id).toBe(await page.locator(`#${section.id} a.cite`).count());
+			for (const note of notes)
+				expect(note).toMatch(
+					new RegExp(
+						`^\\s*Report \\d[^,]*(, [^,]+)?, paragraph \\d+:\\s+${baseURL()}/sources/[\\w-]+#p\\d+\\s*$`
+					)
+				);
 		}
-		// The address the page is read at (the build names none: no SITE_ORIGIN).
-		const printed = page.locator('figcaption .print-only').first();
-		await expect
-			.poll(() => printed.textContent())
-			.toMatch(new RegExp(`^${baseURL()}/sources/[\\w-]+#p\\d+$`));
+		// The first section starts on the first page: no page is left blank before it.
+		const first = await page.locator(`#${sections[0].id}`).boundingBox();
+		expect(first!.y).toBeLessThan(((29.7 - 2.8) / 2.54) * 96);
+		const pdf = await page.pdf({ format: 'A4' });
+		const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+		expect(pages).toBeGreaterThan(0);
+		expect(pages).toBeLessThanOrEqual(10);
 	});
 });
 

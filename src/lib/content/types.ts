@@ -179,6 +179,20 @@ export interface MapNotes {
 	featureDistances: Record<string, string[]>;
 }
 
+/** Every citation of a section, in the order the page shows them (its text's, its passages', then
+ *  each disagreement's note and passages): its footnotes on paper. */
+export function citationsIn(section: Section): Pick<Cite, 'source' | 'paragraph'>[] {
+	const cites = (paragraph: Paragraph) => paragraph.filter((p) => typeof p !== 'string').flat();
+	return [
+		...section.body.flatMap(cites),
+		...section.passages,
+		...section.disagreements.flatMap((d) => [
+			...cites(d.note),
+			...d.positions.flatMap((p) => p.passages)
+		])
+	];
+}
+
 /** Every passage a section quotes: its own, then those of its disagreements. */
 export function quotedIn(section: Section): Passage[] {
 	return [

@@ -35,6 +35,10 @@ export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 export const CARD_LOCATOR = { size: 96, margin: 16 };
 /** A shared link's card, and print: nothing over it but the locator, whose corner its right
  *  edge keeps clear. */
+/** The map box of a section's still on paper (CSS px), drawn 1200 px wide: printed 12.5 cm wide
+ *  (StorySection), an 11 px name is 7.5 pt. */
+export const PRINT_BOX = { width: 520, height: 293 };
+export const PRINT_PIXELS = { width: 1200, height: Math.round((293 * 1200) / 520) };
 export const CARD_INSETS: Insets = {
 	...NO_INSETS,
 	right: CARD_LOCATOR.size + 2 * CARD_LOCATOR.margin

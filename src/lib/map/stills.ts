@@ -11,10 +11,10 @@ export const STILL_COVER = 1.8;
  *  (src/lib/server/start-after-still.ts). */
 export const STILL_TIMING = 'still';
 
-export type StillKind = 'wide' | 'narrow' | 'card';
+export type StillKind = 'wide' | 'narrow' | 'card' | 'print';
 
 /** The stills that exist in the dark theme too: those the map box shows. A shared link's card
- *  and print are light. */
+ *  and the printed page's still are light. */
 export const THEMED_STILLS: StillKind[] = ['wide', 'narrow'];
 
 /** The themes a kind of still is drawn in. */

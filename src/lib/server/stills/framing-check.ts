@@ -10,6 +10,8 @@ import {
 	MAP_INSETS,
 	CARD_INSETS,
 	PHONE_INSETS,
+	NO_INSETS,
+	PRINT_BOX,
 	subjectPoints,
 	type Insets
 } from '$lib/map/framing';
@@ -31,6 +33,7 @@ export const FRAMING_BOXES: { name: string; box: Box; insets: Insets }[] = [
 	{ name: '800×1000', box: { width: 360, height: 1000 }, insets: MAP_INSETS },
 	{ name: '1280×800', box: { width: 668, height: 800 }, insets: MAP_INSETS },
 	{ name: 'the 1200×630 card', box: { width: 1200, height: 630 }, insets: CARD_INSETS },
+	{ name: 'the printed page', box: PRINT_BOX, insets: NO_INSETS },
 	{ name: 'a 320 px embed', box: { width: 320, height: 220 }, insets: PHONE_INSETS },
 	{ name: 'a 700 px embed', box: { width: 700, height: 437 }, insets: PHONE_INSETS }
 ];

@@ -11,7 +11,10 @@ import {
 	CARD_INSETS,
 	CARD_LOCATOR,
 	MAP_INSETS,
+	NO_INSETS,
 	PHONE_INSETS,
+	PRINT_BOX,
+	PRINT_PIXELS,
 	subjectPoints,
 	type Insets
 } from '$lib/map/framing';
@@ -37,12 +40,20 @@ export const STILLS: Record<StillKind, StillFrame & { scale: number }> = {
 	wide: { ...around(668, 800, MAP_INSETS), scale: 1.5 },
 	/** The map above the text on a phone (390 × 844). */
 	narrow: { ...around(390, 354, PHONE_INSETS), scale: 2 },
-	/** A shared link's card (og:image and twitter:image), and print. */
+	/** A shared link's card (og:image and twitter:image). */
 	card: {
 		box: { width: 1200, height: 630 },
 		image: { width: 1200, height: 630 },
 		insets: CARD_INSETS,
 		scale: 1
+	},
+	/** Each section's map on paper (and without JavaScript): a small box, so that its names are at
+	 *  least 7 pt printed (framing.ts), drawn 1200 px wide for the printer. */
+	print: {
+		box: PRINT_BOX,
+		image: PRINT_BOX,
+		insets: NO_INSETS,
+		scale: PRINT_PIXELS.width / PRINT_BOX.width
 	}
 };
 
