@@ -90,6 +90,24 @@ describe('keys', () => {
 		await says(page, 2);
 	});
 
+	it('the menu works by keyboard alone: Tab reaches it after the skip link, and its links in order', async () => {
+		const { page } = await open(browser, '/', { reducedMotion: 'reduce' });
+		await page.keyboard.press('Tab'); // Skip to the story
+		await page.keyboard.press('Tab');
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.className))
+			.toContain('toggle');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+			sections[1].title
+		);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${sections[1].id}`);
+		await says(page, 2);
+	});
+
 	it('can be turned off in the menu, and stay off on the next visit', async () => {
 		const { page } = await open(browser, '/');
 		await toggle(page).click();
