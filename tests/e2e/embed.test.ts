@@ -384,7 +384,10 @@ describe('events for the host page', () => {
 		const section = embedded[0];
 		const title = `Map: ${section.title}`;
 		await expect
-			.poll(async () => (await seen(page)).find((e) => e.name === 'story:section-entered'))
+			// (The other embed on the page may speak first: each event comes from its own iframe.)
+			.poll(async () =>
+				(await seen(page)).find((e) => e.name === 'story:section-entered' && e.from === title)
+			)
 			.toEqual({
 				name: 'story:section-entered',
 				detail: { version: 1, section: section.id, embedded: true, index: 0, count: 1 },
@@ -396,7 +399,9 @@ describe('events for the host page', () => {
 		const href = (await cite.getAttribute('href'))!;
 		await cite.click();
 		await expect
-			.poll(async () => (await seen(page)).find((e) => e.name === 'story:source-opened'))
+			.poll(async () =>
+				(await seen(page)).find((e) => e.name === 'story:source-opened' && e.from === title)
+			)
 			.toMatchObject({
 				detail: {
 					version: 1,
