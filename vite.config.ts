@@ -17,16 +17,28 @@ function themeStyles(): Plugin {
 }
 
 /** `virtual:content`: what the story's and the embeds' pages run with (pageContent), as a module
- *  of their script rather than data in their HTML. Under `vite dev` the pages reload when the
- *  content changes. */
+ *  of their script rather than data in their HTML; `virtual:messages`: the interface's words in
+ *  the story's language (src/lib/i18n/t.ts). Under `vite dev` the pages reload when the content
+ *  changes. */
 function storyContent(): Plugin {
-	const id = '\0content.js';
+	const modules: Record<string, () => unknown> = {
+		'\0content.js': () => pageContent(),
+		'\0messages.js': () => {
+			const { language, messages } = loadContent().i18n;
+			return { language, messages };
+		}
+	};
 	return {
 		name: 'story-content',
-		resolveId: (source) => (source === 'virtual:content' ? id : undefined),
+		resolveId: (source) =>
+			source === 'virtual:content'
+				? '\0content.js'
+				: source === 'virtual:messages'
+					? '\0messages.js'
+					: undefined,
 		load: (source) =>
-			source === id
-				? `export default JSON.parse(${JSON.stringify(JSON.stringify(pageContent()))});`
+			modules[source]
+				? `export default JSON.parse(${JSON.stringify(JSON.stringify(modules[source]()))});`
 				: undefined,
 		configureServer(server) {
 			// A content with problems reads as null: the module's load then throws them, and Vite
@@ -43,10 +55,11 @@ function storyContent(): Plugin {
 				const now = read();
 				if (now === last) return;
 				last = now;
-				for (const environment of Object.values(server.environments)) {
-					const module = environment.moduleGraph.getModuleById(id);
-					if (module) environment.moduleGraph.invalidateModule(module);
-				}
+				for (const environment of Object.values(server.environments))
+					for (const id of Object.keys(modules)) {
+						const module = environment.moduleGraph.getModuleById(id);
+						if (module) environment.moduleGraph.invalidateModule(module);
+					}
 				server.ws.send({ type: 'full-reload' });
 			});
 		}

@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { topology } from 'topojson-server';
 import * as turf from '@turf/turf';
 import { storyPaths } from '../src/lib/server/story-paths.js';
+import { storyTranslator } from '../src/lib/i18n/read-messages.js';
 import { layerFileProblem, rewindCollection, validateCollection } from './lib/validate.js';
 import { readJsonFile } from './lib/json.js';
 import { checkCountries, countryIndex } from './lib/countries.js';
@@ -185,20 +186,21 @@ export function readAreas(srcDir, layers) {
 
 /**
  * The distances marked `draw`, as a layer of great circles labelled with their computed length
- * (null when none is marked).
+ * (null when none is marked), in the story's language.
  * @param {import('../src/lib/data-contract.js').Distance[]} distances
  * @param {Map<string, number[]>} points
+ * @param {import('../src/lib/i18n/translate.js').Translator} i18n
  */
-function routesLayer(distances, points) {
+function routesLayer(distances, points, { t, number }) {
 	const drawn = distances.filter((d) => d.draw);
 	if (!drawn.length) return null;
-	const km = (/** @type {number} */ n) => Math.round(n).toLocaleString('en-GB');
+	const km = (/** @type {number} */ n) => number(Math.round(n));
 	return {
 		type: 'FeatureCollection',
 		id: 'routes',
-		title: 'Great circles',
+		title: t('routes.title'),
 		kind: 'route',
-		source: 'computed by the geodata build from the places’ points (turf greatCircle)',
+		source: t('routes.source'),
 		licence: 'CC0-1.0',
 		features: drawn.map((d) => {
 			const [a, b] = [
@@ -214,10 +216,10 @@ function routesLayer(distances, points) {
 				type: 'Feature',
 				properties: {
 					id: `route-${d.id}`,
-					name: `${d.label}: ${km(d.km)} km`,
-					label: `${km(d.km)} km`,
-					source: `distances.json “${d.id}”: the great circle between the two places’ points`,
-					accuracy: `computed; ${d.method}`
+					name: t('routes.name', { label: d.label, km: km(d.km) }),
+					label: t('routes.label', { km: km(d.km) }),
+					source: t('routes.featureSource', { id: d.id }),
+					accuracy: t('routes.accuracy')
 				},
 				geometry: { ...line.geometry, coordinates: round(line.geometry.coordinates) }
 			};
@@ -233,15 +235,24 @@ function routesLayer(distances, points) {
  * @param {import('./lib/basemap.js').BasemapSpec} basemap
  * @param {Record<string, any>} [shores]  detail id → its derived land (readShores)
  * @param {import('../src/lib/data-contract.js').Area[] | null} [areas]  null: no areas.json
+ * @param {import('../src/lib/i18n/translate.js').Translator} [i18n]  the story's language
  * @returns {Map<string, string>}
  */
-export function buildOutputs(layers, detail, distances, basemap, shores = {}, areas = null) {
+export function buildOutputs(
+	layers,
+	detail,
+	distances,
+	basemap,
+	shores = {},
+	areas = null,
+	i18n = storyTranslator(storyPaths().story)
+) {
 	/** @type {Map<string, string>} */
 	const out = new Map();
 	/** @type {import('../src/lib/data-contract.js').LayerInfo[]} */
 	const manifest = [];
 
-	const routes = distances ? routesLayer(distances, pointsOf(layers)) : null;
+	const routes = distances ? routesLayer(distances, pointsOf(layers), i18n) : null;
 	for (const { stem, fc } of [...layers, ...(routes ? [{ stem: 'routes', fc: routes }] : [])].sort(
 		(a, b) => (a.stem < b.stem ? -1 : 1)
 	)) {

@@ -6,15 +6,15 @@ import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { BOOT_SCRIPT } from '$lib/theme/boot-script.js';
 import { startAfterStill } from '$lib/server/start-after-still';
+import { language } from '$lib/i18n/t';
 
-/** Every page sets what it must before its first paint (boot-script.js). Embed pages are always
- *  light: the host article decides its own look, and a dark frame would sit in a light article.
- *  Every other page takes the reader's choice. */
+/** Every page is in the story's language, and sets what it must before its first paint
+ *  (boot-script.js). Embed pages are always light: the host article decides its own look, and a
+ *  dark frame would sit in a light article. Every other page takes the reader's choice. */
 const booted = (html: string, embed: boolean) =>
-	(embed ? html.replace('<html lang="en">', '<html lang="en" data-theme="light">') : html).replace(
-		'%theme.boot%',
-		`<script>${BOOT_SCRIPT}</script>`
-	);
+	html
+		.replace('lang="%lang%"', `lang="${language}"${embed ? ' data-theme="light"' : ''}`)
+		.replace('%theme.boot%', `<script>${BOOT_SCRIPT}</script>`);
 
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {

@@ -9,8 +9,11 @@ import { formatArea, formatDistance } from '$lib/server/format';
 import { loadContent } from '$lib/server/load-content';
 import { sentences } from '$lib/server/place-index';
 
-const { story, distances, areas } = loadContent('.');
-const figures = [...distances.map(formatDistance), ...areas.map(formatArea)];
+const { story, distances, areas, i18n } = loadContent('.');
+const figures = [
+	...distances.map((d) => formatDistance(d, i18n)),
+	...areas.map((a) => formatArea(a, i18n))
+];
 
 /** A citation, as the sentence splitter sees it: inside the sentence it supports. */
 const CITED = '⟦cited⟧';

@@ -24,21 +24,21 @@ describe('updates and corrections', () => {
 		const site = second();
 		const { page } = await open(browser, `${site.baseURL}/`);
 		expect(await page.locator('#the-narrows .update').textContent()).toMatch(
-			/^\s*Updated 16 August 2025:\s+The crossing time is now quoted from the note\.\s*$/
+			/^\s*Aktualisiert am 16\. August 2025:\s+The crossing time is now quoted from the note\.\s*$/
 		);
 		expect(await page.locator('#further-south .update.correction').textContent()).toMatch(
-			/^\s*Correction, 18 August 2025:\s+An earlier version put the bridge in the wrong strait\.\s*$/
+			/^\s*Korrektur vom 18\. August 2025:\s+An earlier version put the bridge in the wrong strait\.\s*$/
 		);
 		const log = page.locator('.updates-log li');
 		expect(await log.allTextContents()).toEqual([
-			expect.stringMatching(/18 August 2025 \(correction\) — Further south: An earlier version/),
-			expect.stringMatching(/16 August 2025\s+— The narrows: The crossing time/)
+			expect.stringMatching(/18\. August 2025 \(Korrektur\) — Further south: An earlier version/),
+			expect.stringMatching(/16\. August 2025\s+— The narrows: The crossing time/)
 		]);
 		await log.first().getByRole('link').click();
 		await expect.poll(() => page.evaluate(() => location.hash)).toBe('#further-south');
 		const embed = await open(browser, `${site.baseURL}/embed/further-south`);
 		expect(await embed.page.locator('.update.correction').textContent()).toMatch(
-			/Correction, 18 August 2025/
+			/Korrektur vom 18\. August 2025/
 		);
 	});
 });
@@ -52,6 +52,7 @@ describe('NewsArticle data and share tags', () => {
 				'@context': 'https://schema.org',
 				'@type': 'NewsArticle',
 				headline: fixture.title,
+				inLanguage: 'de',
 				description: 'A fixture story with two sections, two notes and a few places of its own.',
 				dateModified: '2025-08-18',
 				author: { '@type': 'Organization', name: 'The fixture desk' },

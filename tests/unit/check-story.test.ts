@@ -13,6 +13,11 @@ import { formatArea, formatDistance } from '$lib/server/format';
 import { readSources } from '$lib/server/load-content';
 import { storyPaths } from '$lib/server/story-paths.js';
 import { ContentError } from '$lib/server/yaml-reader';
+import { readMessages } from '$lib/i18n/read-messages.js';
+import { translator } from '$lib/i18n/translate.js';
+
+const english = translator('en', readMessages('en').messages!);
+const german = translator('de', readMessages('de').messages!);
 
 const layers: LayerInfo[] = [
 	{
@@ -222,8 +227,15 @@ describe('checkStory', () => {
 		expect(checkStory(text, 'x.yaml', context).sections[0].body[0]).toEqual([
 			'A gap of 3.9\u00a0km (2.4\u00a0mi).'
 		]);
-		expect(formatDistance({ km: 6992.4, mi: 4344.9 })).toBe('6,990\u00a0km (4,340\u00a0mi)');
-		expect(formatDistance({ km: 81.4, mi: 50.6 })).toBe('81\u00a0km (51\u00a0mi)');
+		expect(formatDistance({ km: 6992.4, mi: 4344.9 }, english)).toBe(
+			'6,990\u00a0km (4,340\u00a0mi)'
+		);
+		expect(formatDistance({ km: 81.4, mi: 50.6 }, english)).toBe('81\u00a0km (51\u00a0mi)');
+		// In German, as German writes numbers.
+		expect(formatDistance({ km: 6992.4, mi: 4344.9 }, german)).toBe(
+			'6.990\u00a0km (4.340\u00a0mi)'
+		);
+		expect(formatDistance({ km: 3.94, mi: 2.44 }, german)).toBe('3,9\u00a0km (2,4\u00a0mi)');
 	});
 
 	it('fills {area:<id>} in text with the computed figure, said to be about when approximate', () => {
@@ -234,11 +246,14 @@ describe('checkStory', () => {
 		expect(checkStory(text, 'x.yaml', context).sections[0].body[0]).toEqual([
 			'Still held: about 21,000\u00a0km² (7,900\u00a0sq\u00a0mi).'
 		]);
-		expect(formatArea({ km2: 132907, sqmi: 51316, approximate: false })).toBe(
+		expect(formatArea({ km2: 132907, sqmi: 51316, approximate: false }, english)).toBe(
 			'133,000\u00a0km² (51,300\u00a0sq\u00a0mi)'
 		);
-		expect(formatArea({ km2: 7, sqmi: 2.7, approximate: true })).toBe(
+		expect(formatArea({ km2: 7, sqmi: 2.7, approximate: true }, english)).toBe(
 			'about 7\u00a0km² (3\u00a0sq\u00a0mi)'
+		);
+		expect(formatArea({ km2: 21349, sqmi: 8243, approximate: true }, german)).toBe(
+			'etwa 21.000\u00a0km² (8.200\u00a0mi²)'
 		);
 	});
 

@@ -145,6 +145,9 @@ export const mapSteps = (sections: Section[]): MapStep[] =>
 	]);
 
 export interface Story {
+	/** The story's language (a BCP 47 tag; `language` in story.yaml, English when not given): the
+	 *  interface's words (src/lib/i18n/<language>.json) and how figures and dates are written. */
+	language: string;
 	title: string;
 	dek: Paragraph;
 	/** Who wrote it, and who publishes it (for the page's NewsArticle data and share tags). */

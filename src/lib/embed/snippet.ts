@@ -3,6 +3,7 @@
 // /embed.js, with src/lib/embed/host-channel.ts in the embed page) sizes it to its content.
 
 import { base } from '$app/paths';
+import { t } from '$lib/i18n/t';
 
 /** Height of the iframe before (or without) the resizing script, in CSS px. */
 export const EMBED_HEIGHT = 760;
@@ -31,7 +32,7 @@ export function embedUrl(origin: string, sectionId: string): string {
 
 export function embedSnippet(origin: string, section: { id: string; title: string }): string {
 	return (
-		`<iframe src="${attr(embedUrl(origin, section.id))}" title="${attr(`Map: ${section.title}`)}" loading="lazy" ` +
+		`<iframe src="${attr(embedUrl(origin, section.id))}" title="${attr(t('embed.frameTitle', { title: section.title }))}" loading="lazy" ` +
 		`width="100%" height="${EMBED_HEIGHT}" style="border:0;width:100%;min-width:280px;max-width:1200px" data-story-embed></iframe>\n` +
 		`<script src="${attr(origin + base)}/embed.js" async></script>`
 	);

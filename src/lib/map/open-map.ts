@@ -21,6 +21,7 @@ import { cutLabels } from './label-fit';
 import type { LineWidth } from './label-text';
 import { LAYER_DRAWINGS, type TextMark } from './layer-kinds';
 import { overlayLines } from './route-overlay';
+import { i18n } from '$lib/i18n/t';
 import type { Frame, MapHelpers, MapLike, Need, Pin } from './controller.svelte';
 
 async function fetchTopology(url: string): Promise<Topology> {
@@ -178,6 +179,8 @@ export async function openMap(
 		// when the reader explores.
 		cooperativeGestures: true,
 		attributionControl: { compact: true },
+		// Its controls' titles and gesture hints in the story's language.
+		locale: i18n.maplibreLocale(),
 		fadeDuration: 0,
 		// Views near the pole need zoom below 0: MapLibre's globe scales with the latitude.
 		minZoom: MIN_ZOOM
@@ -188,7 +191,7 @@ export async function openMap(
 	// MapLibre makes its canvas a second region named "Map"; the map box is the one region (StoryMap),
 	// and the canvas the surface the keyboard pans and zooms.
 	map.getCanvas().setAttribute('role', 'application');
-	map.getCanvas().setAttribute('aria-label', 'Map: arrow keys pan, plus and minus zoom');
+	map.getCanvas().setAttribute('aria-label', i18n.t('map.canvas'));
 	await map.once('load');
 	progress();
 	await drawInSteps(map, steps, progress);

@@ -19,6 +19,8 @@ import { findParagraph, normaliseSpace, type Source } from './corpus.ts';
 import { misquoteMessage } from './misquote.ts';
 import { readPlaceholders } from './placeholders.ts';
 import { isDate } from '../content/dates.ts';
+import { languages, messagesFile, readMessages } from '../i18n/read-messages.js';
+import { translator } from '../i18n/translate.js';
 import {
 	bool,
 	ContentError,
@@ -43,9 +45,19 @@ export interface StoryContext {
 	areas: Area[];
 }
 
-/** How the page speaks of the sources when a story does not say (sourceWords in story.yaml). */
-const GENERIC_WORDS: Story['sourceWords'] = { one: 'source', many: 'sources', all: 'the sources' };
 const NO_WORDS = {};
+/** The story's language when it does not name one. */
+const ENGLISH = 'en';
+
+/** A language tag as BCP 47 writes it (en, de, pt-BR), or null. */
+function languageTag(text: string): string | null {
+	try {
+		const [tag] = Intl.getCanonicalLocales(text);
+		return tag === text ? tag : null;
+	} catch {
+		return null;
+	}
+}
 const NO_ENDING = {};
 /** Paragraphs separated by a blank line, each with its runs of space made one. */
 const paragraphs = (text: string) =>
@@ -65,6 +77,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 	const story = reader.fields([], {
 		title: str,
 		dek: str,
+		language: optional(str, ENGLISH),
 		measureFrom: optional(str, ''),
 		sourceWords: optional(map, NO_WORDS),
 		views: map,
@@ -81,6 +94,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 				byline: string;
 				publisher: string;
 				updates: unknown[];
+				language: string;
 				measureFrom: string;
 				sourceWords: object;
 				views: Record<string, unknown>;
@@ -90,9 +104,23 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 		  }
 		| undefined;
 	if (!story) throw new ContentError(reader.problems);
+	const language = languageTag(story.language);
+	if (!language)
+		report(
+			lineOf(['language']),
+			`language "${story.language}" is not a language tag: write it as en, de or pt-BR (the interface has ${languages().join(', ')})`
+		);
+	// The interface's words: a language without a messages file is the story file's mistake; a
+	// messages file with problems is its own.
+	const read = readMessages(language ?? ENGLISH);
+	if (language && !messagesFile(language))
+		report(lineOf(['language']), `language "${language}": ${read.problems[0].message}`);
+	else reader.problems.push(...read.problems);
+	const i18n = translator(language ?? ENGLISH, read.messages ?? {});
+	if (!read.messages) throw new ContentError(reader.problems);
 	const sourceWords = (
 		story.sourceWords === NO_WORDS
-			? GENERIC_WORDS
+			? { one: i18n.t('words.one'), many: i18n.t('words.many'), all: i18n.t('words.all') }
 			: reader.fields(['sourceWords'], { one: str, many: str, all: str })
 	) as Story['sourceWords'] | undefined;
 
@@ -104,7 +132,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 	const words = (path: Path, text: string, cites: boolean): Paragraph =>
 		readPlaceholders(
 			normaliseSpace(text),
-			{ distances, areas, sources: context.sources },
+			{ distances, areas, sources: context.sources, i18n },
 			cites,
 			(message, at) => report(reader.lineOfText(path, at), `${reader.describe(path)}: ${message}`)
 		);
@@ -409,6 +437,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 	return {
 		title,
 		dek,
+		language: i18n.language,
 		...(story.byline ? { byline: plain(['byline'], story.byline) } : {}),
 		...(story.publisher ? { publisher: plain(['publisher'], story.publisher) } : {}),
 		measureFrom: story.measureFrom || undefined,

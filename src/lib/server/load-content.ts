@@ -16,6 +16,8 @@ import type {
 import { checkStory } from './check-story.ts';
 import { citeName, makeSource, readSourceMeta, type Source, type SourceDoc } from './corpus.ts';
 import { distancesOf } from './feature-distances.ts';
+import { MESSAGES_DIR, readMessages } from '../i18n/read-messages.js';
+import { translator, type Translator } from '../i18n/translate.js';
 import { buildPlaceIndex, parseMentions } from './place-index.ts';
 import { readText } from './read-text.ts';
 import { STORY_ROOT, storyPaths } from './story-paths.js';
@@ -33,6 +35,8 @@ export interface Content {
 	sourceNames: Record<string, string>;
 	/** Feature id → its distances, as sentences for its panel. */
 	featureDistances: Record<string, string[]>;
+	/** The interface's words in the story's language (virtual:messages, vite.config.ts). */
+	i18n: Translator;
 }
 
 export function readSources(dir = storyPaths().sources): SourceDoc[] {
@@ -85,6 +89,8 @@ function read(root: string): Content {
 		all.map((f) => f.id)
 	);
 	const measureFrom = all.find((f) => f.id === story.measureFrom);
+	// Checked with the story (checkStory reports a messages file's problems).
+	const i18n = translator(story.language, readMessages(story.language).messages!);
 	return {
 		story,
 		manifest,
@@ -94,8 +100,9 @@ function read(root: string): Content {
 		areas,
 		sourceNames: Object.fromEntries(sources.map((s) => [s.id, citeName(s)])),
 		featureDistances: Object.fromEntries(
-			all.map((f) => [f.id, distancesOf(f, distances, measureFrom)])
-		)
+			all.map((f) => [f.id, distancesOf(f, distances, i18n, measureFrom)])
+		),
+		i18n
 	};
 }
 
@@ -109,6 +116,7 @@ function fingerprint(root: string): string {
 		join(p.data, 'manifest.json'),
 		join(p.data, 'distances.json'),
 		join(p.data, 'areas.json'),
+		...readdirSync(MESSAGES_DIR).map((n) => join(MESSAGES_DIR, n)),
 		...readdirSync(p.sources).map((n) => join(p.sources, n))
 	];
 	return files.map((f) => `${f}@${statSync(f, { throwIfNoEntry: false })?.mtimeMs}`).join('\n');

@@ -5,11 +5,14 @@
 import type { Area, Cite, Distance, Paragraph } from '$lib/content/types';
 import type { Source } from './corpus.ts';
 import { formatArea, formatDistance } from './format.ts';
+import type { Translator } from '$lib/i18n/translate.js';
 
 export interface PlaceholderContext {
 	distances: Map<string, Distance>;
 	areas: Map<string, Area>;
 	sources: Source[];
+	/** The story's language, for the figures. */
+	i18n: Translator;
 }
 
 /** Reports a mistake; `at` is the text it is about, to find its line. */
@@ -80,7 +83,7 @@ export function readPlaceholders(
 		const arg = args.join(':').trim();
 		if (kind === 'distance') {
 			const d = context.distances.get(arg);
-			if (d) push(formatDistance(d));
+			if (d) push(formatDistance(d, context.i18n));
 			else
 				fail(
 					`unknown distance "${arg}" in ${placeholder} (known: ${[...context.distances.keys()].join(', ')})`,
@@ -88,7 +91,7 @@ export function readPlaceholders(
 				);
 		} else if (kind === 'area') {
 			const a = context.areas.get(arg);
-			if (a) push(formatArea(a));
+			if (a) push(formatArea(a, context.i18n));
 			else
 				fail(
 					`unknown area "${arg}" in ${placeholder} (known: ${[...context.areas.keys()].join(', ') || 'none: geodata/areas.json names them'})`,

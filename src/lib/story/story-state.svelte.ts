@@ -16,6 +16,7 @@ import {
 import { MapController, type Motion } from '$lib/map/controller.svelte';
 import { formatShareHash, parseShareHash } from '$lib/map/share';
 import { sectionFromHash } from '$lib/scrolly/hash';
+import { t } from '$lib/i18n/t';
 
 /** How the story behaves where it is shown. */
 export interface Policy {
@@ -35,7 +36,7 @@ export interface Policy {
 /** The story's own page: the reader scrolls it (and its URL is the reader's: the page writes the hash). */
 export const STORY_PAGE: Policy = {
 	exploreButton: true,
-	backLabel: 'Back to the story',
+	backLabel: t('map.backToStory'),
 	externalLinks: false,
 	alwaysCooperative: false,
 	liveMap: 'on-engagement'
@@ -46,7 +47,7 @@ export const STORY_PAGE: Policy = {
  *  the reader's gestures on the host page never reach it. */
 export const EMBEDDED: Policy = {
 	exploreButton: false,
-	backLabel: 'Back to this view',
+	backLabel: t('map.backToView'),
 	externalLinks: true,
 	alwaysCooperative: true,
 	liveMap: 'at-once'
