@@ -226,7 +226,7 @@ describe('keyboard', () => {
 		const text = (await popup.textContent()) ?? '';
 		expect(text).toContain('Approximate line of contact, 15 Aug 2025');
 		expect(text).toMatch(/Accuracy\s*approximate/);
-		expect(text).toContain('2025-08-15');
+		expect(text).toContain('15 August 2025'); // its as-of date, 2025-08-15, as the story's language writes it
 		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
 		await page.keyboard.press('Escape');
 		await popup.waitFor({ state: 'detached' });

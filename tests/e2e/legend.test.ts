@@ -8,7 +8,7 @@ import { loadContent } from '$lib/server/load-content';
 import { launch, open } from './browser';
 import { imageStats, MAP, nextFrames, scrollToSection, waitForView } from './map-helpers';
 
-const { story, manifest } = loadContent('.');
+const { story, manifest, i18n } = loadContent('.');
 const { layers, basemap } = manifest;
 const shows = (sectionId: string, kind: string) =>
 	story.views[story.sections.find((s) => s.id === sectionId)!.view].layers.some(
@@ -39,9 +39,9 @@ describe('map key', () => {
 				expect(text, section.id).toContain(layer.source);
 				if (LAYER_KINDS[layer.kind].approximate)
 					expect(text, `${section.id}: ${layer.title}`).toContain(
-						`(approximate${layer.asOf ? `, as of ${layer.asOf}` : ''})`
+						`(approximate${layer.asOf ? `, as of ${i18n.date(layer.asOf)}` : ''})`
 					);
-				else if (layer.asOf) expect(text, section.id).toContain(`(as of ${layer.asOf})`);
+				else if (layer.asOf) expect(text, section.id).toContain(`(as of ${i18n.date(layer.asOf)})`);
 			}
 			expect(text).toContain(
 				`${basemap.credit.title}: ${basemap.credit.source} (${basemap.credit.licence})`
