@@ -108,6 +108,13 @@ function checkStory(): Plugin {
 
 export default defineConfig({
 	plugins: [checkStory(), themeStyles(), storyContent(), sveltekit()],
+	// A build says what an editor must read, and little else: no list of chunks, no timings.
+	logLevel: 'warn',
+	build: {
+		// MapLibre (1.1 MB) and its worker are one file each by design, fetched with the live map.
+		chunkSizeWarningLimit: 1536,
+		rolldownOptions: { checks: { pluginTimings: false } }
+	},
 	test: {
 		projects: [
 			{

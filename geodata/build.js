@@ -10,11 +10,13 @@
 //   distances.json           the distances named in geodata/distances.json, measured (lib/distances.js)
 //   areas.json               the areas named in geodata/areas.json, measured (lib/areas.js)
 //
-// Usage: node geodata/build.js [--src geodata] [--out static/data] (defaults: the STORY's folders)
+// Usage: node geodata/build.js [--src geodata] [--out static/data] [--verbose] (defaults: the
+// STORY's folders; --verbose lists every file written with its size). The data must keep to its
+// budget (lib/budget.js, geodata/budget.json).
 // Any validation error prints "geodata/<file>: feature <id>: <reason>" (or "distance <id>", or
 // "geodata/<file>:<line>:<column>: JSON: <reason>" for a file that does not parse) and
 // exits 1 before anything is written. Polygon rings wound against RFC 7946 are rewound, with a
-// notice on stdout. Outputs are written to a temporary folder, then renamed into place.
+// line on stdout per file. Outputs are written to a temporary folder, then renamed into place.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +31,8 @@ import { checkCountries, countryIndex } from './lib/countries.js';
 import { readBasemap } from './lib/basemap.js';
 import { landPolygons, measureDistances, placePoints } from './lib/distances.js';
 import { measureAreas } from './lib/areas.js';
+import { checkBudget, readBudget } from './lib/budget.js';
+import { placesAtSea } from './lib/land-check.js';
 import { quantizationFor } from './lib/geometry.js';
 import {
 	buildWorld,
@@ -127,7 +131,14 @@ export function readAuthored(srcDir) {
 		}
 		const problems = validateCollection(file, stem, fc, seenIds);
 		if (problems.length) errors.push(...problems);
-		else notices.push(...rewindCollection(file, fc));
+		else {
+			// Rings wound against RFC 7946 are rewound: harmless, so one line a file says so.
+			const rewound = rewindCollection(file, fc).length;
+			if (rewound)
+				notices.push(
+					`${file}: ${rewound} polygon ring${rewound > 1 ? 's' : ''} wound the other way, drawn rewound (RFC 7946); nothing to do`
+				);
+		}
 		layers.push({ stem, file, fc });
 	}
 	if (files.length === 0) errors.push(`${display(srcDir)}: no .geojson files`);
@@ -303,6 +314,13 @@ export function buildOutputs(
 	const world = buildWorld();
 	const worldProblems = checkWorld(world.topology);
 	if (worldProblems.length) throw new Error(worldProblems.map((p) => `world: ${p}`).join('\n'));
+	const atSea = placesAtSea(
+		layers.map((l) => ({ file: /** @type {any} */ (l).file ?? `${l.stem}.geojson`, fc: l.fc })),
+		world.topology,
+		basemap.details,
+		basemap.file ?? 'geodata/basemap.json'
+	);
+	if (atSea.length) throw new Error(atSea.join('\n'));
 	out.set(
 		'world.topo.json',
 		JSON.stringify(withMeta(world.topology, { ...WORLD_META, notes: world.notes }))
@@ -320,7 +338,12 @@ export function buildOutputs(
 			in: x.in
 		}));
 		const problems = checkDetailClip(topo, expect);
-		if (problems.length) throw new Error(problems.map((p) => `${id}: ${p}`).join('\n'));
+		if (problems.length)
+			throw new Error(
+				problems
+					.map((p) => `${basemap.file ?? 'geodata/basemap.json'}: detail ${id}: ${p}`)
+					.join('\n')
+			);
 		const meta = shore
 			? {
 					id,
@@ -373,11 +396,15 @@ export function writeOutputs(outputs, outDir) {
 /** @param {string[]} argv */
 function parseArgs(argv) {
 	const story = storyPaths();
-	const opts = { src: story.geodata, out: story.data };
+	const opts = { src: story.geodata, out: story.data, verbose: false };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--src') opts.src = path.resolve(argv[++i]);
 		else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
-		else throw new Error(`unknown argument ${argv[i]} (usage: build.js [--src dir] [--out dir])`);
+		else if (argv[i] === '--verbose') opts.verbose = true;
+		else
+			throw new Error(
+				`unknown argument ${argv[i]} (usage: build.js [--src dir] [--out dir] [--verbose])`
+			);
 	}
 	return opts;
 }
@@ -433,20 +460,38 @@ function main() {
 			measuredAreas.areas
 		);
 	} catch (e) {
-		console.error(`geodata/build.js: ${/** @type {Error} */ (e).message}`);
+		console.error(/** @type {Error} */ (e).message);
 		console.error('geodata: build failed; nothing written');
 		process.exit(1);
 	}
+	const { budget, errors: budgetErrors } = readBudget(
+		path.join(opts.src, 'budget.json'),
+		display(path.join(opts.src, 'budget.json'))
+	);
+	const spent = budget
+		? checkBudget(
+				outputs,
+				layers.map((l) => l.stem),
+				budget,
+				display(opts.src)
+			)
+		: { errors: [], total: 0 };
+	if (budgetErrors.length || spent.errors.length) {
+		for (const e of [...budgetErrors, ...spent.errors]) console.error(e);
+		console.error('geodata: over budget; nothing written');
+		process.exit(1);
+	}
 	writeOutputs(outputs, opts.out);
-	let total = 0;
+	console.log(
+		`geodata: wrote ${outputs.size} files to ${display(opts.out)}, ${(spent.total / 1024).toFixed(1)} KiB in all (budget ${Math.round(/** @type {any} */ (budget).total / 1024)} KiB)`
+	);
+	if (!opts.verbose) return;
 	for (const [name, text] of outputs) {
 		const bytes = Buffer.byteLength(text);
-		total += bytes;
 		console.log(
 			`  ${display(path.join(opts.out, name)).padEnd(40)} ${String(bytes).padStart(8)} B`
 		);
 	}
-	console.log(`geodata: wrote ${outputs.size} files, ${(total / 1024).toFixed(1)} KiB`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)

@@ -20,7 +20,9 @@ export function atomicBuild(dest, make) {
 		name: `atomic ${inner.name}`,
 		async adapt(builder) {
 			for (const dir of [next, old]) fs.rmSync(dir, { recursive: true, force: true });
-			await inner.adapt(builder);
+			// (The inner adapter's "Wrote site to build.next" would name a folder about to go.)
+			const log = Object.assign(() => {}, builder.log, { minor: () => {} });
+			await inner.adapt({ ...builder, log });
 			const base = builder.config.kit.paths.base;
 			fs.writeFileSync(`${next}/${OEMBED_NOT_FOUND.file}`, OEMBED_NOT_FOUND.body);
 			fs.writeFileSync(`${next}/_redirects`, formatRedirects(base));
@@ -28,7 +30,7 @@ export function atomicBuild(dest, make) {
 			if (fs.existsSync(dest)) fs.renameSync(dest, old);
 			fs.renameSync(next, dest);
 			fs.rmSync(old, { recursive: true, force: true });
-			builder.log.minor(`Swapped the new site into ${dest}/`);
+			builder.log(`The site is in ${dest}/: npm run preview serves it`);
 			if (builder.config.kit.prerender.origin === PLACEHOLDER)
 				builder.log.warn(
 					'SITE_ORIGIN is not set: the pages leave out og:url, og:image and the oEmbed links, and only npm start gives the oEmbed documents an address. Set it to publish (README, "Publishing").'

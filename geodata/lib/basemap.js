@@ -4,7 +4,7 @@
 // naming the file and the entry of each problem.
 
 import fs from 'node:fs';
-import { ID_PATTERN } from '../../src/lib/data-contract.js';
+import { ID_PATTERN, markupIn, markupMessage } from '../../src/lib/data-contract.js';
 import { readJsonFile } from './json.js';
 
 /**
@@ -20,6 +20,7 @@ import { readJsonFile } from './json.js';
  * @typedef {object} BasemapSpec
  * @property {import('../../src/lib/data-contract.js').BasemapInfo['credit']} credit
  * @property {DetailSpec[]} details
+ * @property {string} [file]  where it was read from, for messages
  */
 
 const isText = (/** @type {unknown} */ v) => typeof v === 'string' && v.trim() !== '';
@@ -45,6 +46,9 @@ export function readBasemap(file, points) {
 	const credit = spec?.credit;
 	for (const key of ['title', 'attribution', 'source', 'licence'])
 		if (!isText(credit?.[key])) errors.push(`${file}: credit: missing "${key}"`);
+	for (const key of ['title', 'attribution', 'source', 'licence', 'note'])
+		if (markupIn(credit?.[key]))
+			errors.push(`${file}: credit: "${key}" ${markupMessage(markupIn(credit[key]) ?? '')}`);
 	if (credit?.note !== undefined && !isText(credit.note))
 		errors.push(`${file}: credit: "note" must be text`);
 	if (
@@ -91,5 +95,5 @@ export function readBasemap(file, points) {
 			}
 		}
 	);
-	return errors.length ? { basemap: null, errors } : { basemap: spec, errors };
+	return errors.length ? { basemap: null, errors } : { basemap: { ...spec, file }, errors };
 }

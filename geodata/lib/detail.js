@@ -113,5 +113,8 @@ export function checkDetailClip(topo, expect) {
 	return expect
 		.map((x) => ({ ...x, found: featuresAt(land.features, x.at) }))
 		.filter((x) => !x.found.includes(x.in))
-		.map((x) => `${x.name} ${x.at} is in [${x.found}], expected ${x.in}`);
+		.map(
+			(x) =>
+				`"expect" puts "${x.name}" (at [${x.at}]) in ${x.in}, but the detail's land there is ${x.found.length ? x.found.join(', ') : 'none: the point is in the sea'}; check the place's coordinates, the country's name, or widen the detail's bbox`
+		);
 }

@@ -174,7 +174,15 @@ export function measureDistances(file, specs, places, land) {
 		if (d?.draw !== undefined && (d.draw !== true || ends.some((e) => e.kind !== 'point')))
 			problems.push('"draw" may only be true, and only between two points');
 		const [a, b] = ends;
-		if (
+		if (ends.length === 2 && a.id === b.id)
+			problems.push(
+				`"from" and "to" are the same place ("${a.id}"): a distance is between two different places`
+			);
+		else if (ends.length === 2 && a.kind === 'point' && greatCircleKm(a.at, b.at) < 0.05)
+			problems.push(
+				`"${a.id}" and "${b.id}" stand at the same point: a distance is between two different places`
+			);
+		else if (
 			ends.length === 2 &&
 			a.land &&
 			b.land &&

@@ -7,7 +7,7 @@
 // the wrong way are not errors: rewindCollection fixes them (RFC 7946) and says so.
 
 import * as turf from '@turf/turf';
-import { ID_PATTERN, LAYER_KINDS } from '../../src/lib/data-contract.js';
+import { ID_PATTERN, LAYER_KINDS, markupIn, markupMessage } from '../../src/lib/data-contract.js';
 
 /** Nesting depth of coordinates per geometry type (0 = one position). */
 const DEPTH = {
@@ -38,7 +38,11 @@ function positionProblems(p) {
 		p.length < 2 ||
 		!p.every((n) => typeof n === 'number' && Number.isFinite(n))
 	) {
-		return [`invalid position ${JSON.stringify(p)}`];
+		// (A number too large to hold, 1e999, parses as Infinity, which JSON would write as null.)
+		const shown = JSON.stringify(p, (_, v) =>
+			typeof v === 'number' && !Number.isFinite(v) ? '<too large>' : v
+		).replaceAll('"<too large>"', 'a number too large');
+		return [`invalid position ${shown}: a position is [longitude, latitude] in degrees`];
 	}
 	const [x, y] = p;
 	if (x < -180 || x > 180) return [`longitude ${x} out of range -180…180`];
@@ -213,6 +217,8 @@ export function validateCollection(file, stem, fc, seenIds) {
 		layer(`"asOf" must be an ISO date YYYY-MM-DD, found ${JSON.stringify(fc.asOf)}`);
 	if (fc.features.length === 0) layer('has no features');
 	for (const key of TEXT_KEYS) if (hasBraces(fc[key])) layer(braces(key, fc[key]));
+	for (const key of TEXT_KEYS)
+		if (markupIn(fc[key])) layer(`${key} ${markupMessage(markupIn(fc[key]) ?? '')}`);
 
 	const allowed =
 		LAYER_KINDS[/** @type {import('../../src/lib/data-contract.js').LayerKind} */ (fc.kind)]
@@ -231,6 +237,8 @@ export function validateCollection(file, stem, fc, seenIds) {
 		for (const key of ['name', 'source', 'accuracy'])
 			if (!isText(p[key])) bad(`missing properties.${key}`);
 		for (const key of TEXT_KEYS) if (hasBraces(p[key])) bad(braces(`properties.${key}`, p[key]));
+		for (const key of TEXT_KEYS)
+			if (markupIn(p[key])) bad(`properties.${key} ${markupMessage(markupIn(p[key]) ?? '')}`);
 		if (p.asOf !== undefined && !isIsoDate(p.asOf))
 			bad(`properties.asOf must be an ISO date YYYY-MM-DD, found ${JSON.stringify(p.asOf)}`);
 

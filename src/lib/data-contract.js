@@ -118,3 +118,22 @@ export const KM2_PER_SQMI = KM_PER_MI * KM_PER_MI;
  * @property {string[]} of
  * @property {string[]} minus
  */
+
+/**
+ * Every text of a story is plain text, shown as it is written: markup in it (an HTML tag or
+ * comment, an entity, a Markdown link or image, a javascript: address) would be shown to readers
+ * as it is, so the build refuses it. The markup found, or null.
+ * @param {unknown} text
+ */
+export function markupIn(text) {
+	if (typeof text !== 'string') return null;
+	const found =
+		/<\/?[a-z!][^>]*>?|&(?:[a-z]+|#\d+|#x[\da-f]+);|!?\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)|javascript:/i.exec(
+			text
+		);
+	return found ? found[0] : null;
+}
+
+/** What an editor is told of markup in a text. */
+export const markupMessage = (/** @type {string} */ markup) =>
+	`has markup, ${JSON.stringify(markup)}, which readers would see as it is: the text is plain, so write it out without (emphasis in words, a link as a citation)`;

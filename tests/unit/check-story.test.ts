@@ -123,7 +123,7 @@ describe('checkStory', () => {
 		[
 			'straight-apostrophe.yaml',
 			20,
-			/closest text in the report: "Russia’s Vladimir Putin"\n {2}first difference at character 7: "'" \(U\+0027\) in the quote, "’" \(U\+2019\) in the report: "Russia\['\]s Vladimir Putin"/
+			/closest text in the report: "Trump and Russia’s Vladimir Putin"\n {2}first difference at character 17: "'" \(U\+0027\) in the quote, "’" \(U\+2019\) in the report: "Trump and Russia\['\]s Vladimir Putin"/
 		],
 		[
 			'wrong-report.yaml',
@@ -153,7 +153,11 @@ describe('checkStory', () => {
 		['duplicate-id.yaml', 23, /section id "first" is used twice/],
 		['unknown-field.yaml', 12, /unknown field "subtitle"/],
 		['swapped-center.yaml', 5, /^view "city": center must be \[longitude, latitude\]/],
-		['bad-yaml.yaml', 11, /^YAML: /],
+		[
+			'bad-yaml.yaml',
+			11,
+			/^the text has a colon followed by a space, which YAML reads as a new field: put the text in quotes, e\.g\. title: "First: the sequel"$/
+		],
 		[
 			'subject-hidden.yaml',
 			8,

@@ -18,6 +18,7 @@ import { questionStepId } from '../content/types.ts';
 import { findParagraph, normaliseSpace, type Source } from './corpus.ts';
 import { misquoteMessage } from './misquote.ts';
 import { readPlaceholders } from './placeholders.ts';
+import type { Pins } from './pins.ts';
 import { isDate } from '../content/dates.ts';
 import { languages, messagesFile, readMessages } from '../i18n/read-messages.js';
 import { translator } from '../i18n/translate.js';
@@ -40,12 +41,16 @@ import {
  *  geodata (`{distance:<id>}`). */
 export interface StoryContext {
 	sources: Source[];
+	/** What each cited paragraph said when it was cited (pins.ts); not checked when absent. */
+	pins?: Pins;
 	layers: LayerInfo[];
 	distances: Distance[];
 	areas: Area[];
 }
 
 const NO_WORDS = {};
+/** The fewest words a quoted passage may have. */
+const MIN_QUOTE_WORDS = 4;
 /** The story's language when it does not name one. */
 const ENGLISH = 'en';
 
@@ -132,7 +137,7 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 	const words = (path: Path, text: string, cites: boolean): Paragraph =>
 		readPlaceholders(
 			normaliseSpace(text),
-			{ distances, areas, sources: context.sources, i18n },
+			{ distances, areas, sources: context.sources, pins: context.pins, i18n },
 			cites,
 			(message, at) => report(reader.lineOfText(path, at), `${reader.describe(path)}: ${message}`)
 		);
@@ -209,6 +214,14 @@ export function checkStory(text: string, file: string, context: StoryContext): S
 				report(
 					lineOf([...ppath, 'source']),
 					`${where}: unknown source "${p.source}" (known: ${[...sources.keys()].join(', ')})`
+				);
+				return [];
+			}
+			const words = normaliseSpace(p.quote).split(' ').length;
+			if (words < MIN_QUOTE_WORDS) {
+				report(
+					lineOf([...ppath, 'quote']),
+					`${where}: a quote of ${words} word${words === 1 ? '' : 's'} ("${normaliseSpace(p.quote)}") says too little on its own: quote at least ${MIN_QUOTE_WORDS} words`
 				);
 				return [];
 			}

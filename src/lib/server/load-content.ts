@@ -19,6 +19,8 @@ import { distancesOf } from './feature-distances.ts';
 import { MESSAGES_DIR, readMessages } from '../i18n/read-messages.js';
 import { translator, type Translator } from '../i18n/translate.js';
 import { buildPlaceIndex, parseMentions } from './place-index.ts';
+import { readPins } from './pins.ts';
+import { ContentError } from './yaml-reader.ts';
 import { readText } from './read-text.ts';
 import { STORY_ROOT, storyPaths } from './story-paths.js';
 
@@ -72,12 +74,22 @@ const features = (layers: LayerInfo[]): FeatureInfo[] => layers.flatMap((l) => l
 function read(root: string): Content {
 	const paths = storyPaths(root);
 	const docs = readSources(paths.sources);
+	const empty = docs.filter((d) => !d.paragraphs.length);
+	if (empty.length)
+		throw new ContentError(
+			empty.map((d) => ({
+				file: join(paths.sources, `${d.id}.txt`),
+				line: 1,
+				message: 'the report is empty (no line with a letter or a digit): restore its text'
+			}))
+		);
 	const manifest = readManifest(root);
 	const distances = readDistances(root);
 	const areas = readAreas(root);
 	const sources = readSourceMeta(readText(paths.sourceMeta), paths.sourceMeta, docs);
 	const story = checkStory(readText(paths.story), paths.story, {
 		sources,
+		pins: readPins(root),
 		layers: manifest.layers,
 		distances,
 		areas
@@ -86,7 +98,8 @@ function read(root: string): Content {
 	const mentions = parseMentions(
 		readText(paths.mentions),
 		paths.mentions,
-		all.map((f) => f.id)
+		all.map((f) => f.id),
+		sources
 	);
 	const measureFrom = all.find((f) => f.id === story.measureFrom);
 	// Checked with the story (checkStory reports a messages file's problems).
@@ -113,6 +126,7 @@ function fingerprint(root: string): string {
 		p.story,
 		p.sourceMeta,
 		p.mentions,
+		p.pins,
 		join(p.data, 'manifest.json'),
 		join(p.data, 'distances.json'),
 		join(p.data, 'areas.json'),

@@ -32,6 +32,11 @@ export function misquoteMessage(quote: string, source: Source, sources: Source[]
 	if (elsewhere) {
 		return `quote not found in ${name}, but it is, verbatim, in ${elsewhere.label} (${elsewhere.id}), paragraph ${findParagraph(elsewhere, wanted)}: set source to ${elsewhere.id}`;
 	}
+	const across = source.paragraphs.findIndex((p, i) =>
+		`${p} ${source.paragraphs[i + 1] ?? ''}`.includes(wanted)
+	);
+	if (across !== -1)
+		return `the quote runs across paragraphs ${across + 1} and ${across + 2} of ${name}: a passage quotes one paragraph; make it two passages`;
 	const lines = [`quote not found verbatim in ${name}: "${shorten(wanted)}"`];
 	const closest = closestText(source, wanted);
 	if (!closest) return `${lines[0]}\n  the report has no passage as long as this quote`;

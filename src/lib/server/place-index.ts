@@ -11,11 +11,24 @@ export interface Mentions {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Reads mentions.yaml; throws every malformed entry and unknown feature as `file:line: reason`. */
+/** Words so common that, as a place's name, they would name it everywhere. */
+const STOP_WORDS = new Set(
+	(
+		'a about after all also an and any are as at be been before but by can could did do for from ' +
+		'had has have he her here him his how i if in into is it its me more most my new no not now of ' +
+		'on one or our out over said says she so some than that the their them then there these they ' +
+		'this those to two up us was we were what when where which who will with would you'
+	).split(' ')
+);
+
+/** Reads mentions.yaml; throws every malformed entry and unknown feature as `file:line: reason`,
+ *  and every name that would mention its place everywhere: a common word (`the`), or one found in
+ *  more than half the paragraphs of a report of four or more. */
 export function parseMentions(
 	text: string,
 	file: string,
-	featureIds: string[]
+	featureIds: string[],
+	sources: (SourceDoc & { label?: string })[] = []
 ): Record<string, Mentions> {
 	const yaml = new YamlFile(text, file);
 	yaml.throwProblems();
@@ -26,6 +39,22 @@ export function parseMentions(
 		const entry = yaml.fields([id], { names: textList, except: optional(stringList, []) }) as
 			Mentions | undefined;
 		if (entry) mentions[id] = entry;
+		entry?.names.forEach((name, i) => {
+			const say = (why: string) =>
+				yaml.reportAt([id, 'names', i], `${id}: the name "${name}" ${why}`);
+			if (STOP_WORDS.has(name.trim().toLowerCase()))
+				return say(
+					'is a common word, and would find this place in every paragraph: give a name the reports use for it alone'
+				);
+			const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'iu');
+			for (const source of sources.filter((s) => s.paragraphs.length >= 4)) {
+				const found = source.paragraphs.filter((p) => re.test(p)).length;
+				if (found > source.paragraphs.length / 2)
+					return say(
+						`is in ${found} of the ${source.paragraphs.length} paragraphs of ${source.label ?? source.id}: too common to mean this place; give a longer name, or list the phrases it must not match under "except"`
+					);
+			}
+		});
 	}
 	yaml.throwProblems();
 	return mentions;

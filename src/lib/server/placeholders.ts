@@ -6,11 +6,14 @@ import type { Area, Cite, Distance, Paragraph } from '$lib/content/types';
 import type { Source } from './corpus.ts';
 import { formatArea, formatDistance } from './format.ts';
 import type { Translator } from '$lib/i18n/translate.js';
+import { pinKey, pinOf, type Pins } from './pins.ts';
 
 export interface PlaceholderContext {
 	distances: Map<string, Distance>;
 	areas: Map<string, Area>;
 	sources: Source[];
+	/** What each cited paragraph said when it was cited (pins.ts); not checked when absent. */
+	pins?: Pins;
 	/** The story's language, for the figures. */
 	i18n: Translator;
 }
@@ -21,7 +24,7 @@ export type Fail = (message: string, at: string) => void;
 const CITE = /^([\w-]+)#p(\d+)$/;
 
 /** The report a citation names: its id, or the number its id starts with ("004"). */
-function sourceOf(name: string, sources: Source[]): Source | undefined {
+export function sourceOf<S extends { id: string }>(name: string, sources: S[]): S | undefined {
 	return sources.find((s) => s.id === name) ?? sources.find((s) => s.id.split('_')[0] === name);
 }
 
@@ -98,7 +101,7 @@ export function readPlaceholders(
 					placeholder
 				);
 		} else if (kind === 'cite') {
-			const cite = readCite(arg, placeholder, context.sources, fail);
+			const cite = readCite(arg, placeholder, context, fail);
 			if (!cite) continue;
 			if (cites) push(cite);
 			else
@@ -124,7 +127,7 @@ export function readPlaceholders(
 function readCite(
 	arg: string,
 	placeholder: string,
-	sources: Source[],
+	{ sources, pins }: PlaceholderContext,
 	fail: Fail
 ): Cite | undefined {
 	const match = CITE.exec(arg);
@@ -151,7 +154,37 @@ function readCite(
 		);
 		return undefined;
 	}
+	if (pins) checkPin(pins, source, paragraph, match[1], placeholder, fail);
 	return { source: source.id, label: source.label, paragraph };
+}
+
+/** A citation names the paragraph it was pinned to: the report has not changed under it. */
+function checkPin(
+	pins: Pins,
+	source: Source,
+	paragraph: number,
+	name: string,
+	placeholder: string,
+	fail: Fail
+) {
+	const pin = pins.get(pinKey(source.id, paragraph));
+	const now = pinOf(source.paragraphs[paragraph - 1]);
+	const refresh = 'then run `npm run pin` to pin it';
+	if (!pin) {
+		fail(
+			`${placeholder} is not pinned yet: check that ${source.label} ¶${paragraph} (“${now.opens}”) says what the text cites it for, ${refresh}`,
+			placeholder
+		);
+	} else if (pin.hash !== now.hash) {
+		const moved = source.paragraphs.findIndex((p) => pinOf(p).hash === pin.hash) + 1;
+		fail(
+			`${placeholder}: ${source.label} has changed since it was cited: its ¶${paragraph} was “${pin.opens}” and is now “${now.opens}”; ` +
+				(moved
+					? `the paragraph cited is now ¶${moved}: write {cite:${name}#p${moved}}, ${refresh}`
+					: `check what the text cites it for, ${refresh}`),
+			placeholder
+		);
+	}
 }
 
 /** A few words either side of position `at`, for a message. */

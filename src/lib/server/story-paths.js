@@ -21,6 +21,8 @@ export function storyPaths(root = STORY_ROOT) {
 		sourceMeta: at('content', 'sources.yaml'),
 		/** How the reports name each feature of the map. */
 		mentions: at('content', 'mentions.yaml'),
+		/** What each cited paragraph said when it was cited (`npm run pin`, pins.ts). */
+		pins: at('content', 'pins.json'),
 		/** Authored GeoJSON, distances.json and basemap.json. */
 		geodata: at('geodata'),
 		/** Files served as they are (favicon, generated data). */

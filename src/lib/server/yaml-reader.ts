@@ -2,6 +2,7 @@
 // the reason (story.yaml, sources.yaml and mentions.yaml all go through here). Problems are
 // collected, not thrown one at a time: an editor sees every mistake of a file at once.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { markupIn, markupMessage } from '../data-contract.js';
 
 export interface Problem {
 	file: string;
@@ -11,8 +12,13 @@ export interface Problem {
 
 /** One or more problems in the content, each printed as `file:line: reason`. */
 export class ContentError extends Error {
-	constructor(readonly problems: Problem[]) {
-		super(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+	readonly problems: Problem[];
+	constructor(problems: Problem[]) {
+		// (A mistake met twice, as a citation repeated in one paragraph, is told once.)
+		const line = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
+		const unique = problems.filter((p, i) => problems.findIndex((q) => line(q) === line(p)) === i);
+		super(unique.map(line).join('\n'));
+		this.problems = unique;
 		this.name = 'ContentError';
 	}
 }
@@ -27,8 +33,13 @@ class Reason {
 /** Checks one value: returns it (or what it stands for), or a Reason it is wrong. */
 export type Check<T> = ((value: unknown) => T | Reason) & { optional?: true };
 
+/** Text, plain (markupIn). */
+const plainText = (v: string) => {
+	const markup = markupIn(v);
+	return markup ? new Reason(markupMessage(markup)) : v;
+};
 export const str: Check<string> = (v) =>
-	typeof v === 'string' && v.trim() ? v : new Reason('must be non-empty text');
+	typeof v === 'string' && v.trim() ? plainText(v) : new Reason('must be non-empty text');
 export const bool: Check<boolean> = (v) =>
 	typeof v === 'boolean' ? v : new Reason('must be true or false');
 export const map: Check<Record<string, unknown>> = (v) =>
@@ -43,7 +54,7 @@ export const stringList: Check<string[]> = (v) =>
 		: new Reason('must be a list of names or ids');
 export const textList: Check<string[]> = (v) =>
 	Array.isArray(v) && v.length && v.every((x) => typeof x === 'string' && x.trim())
-		? (v as string[])
+		? (v.map(plainText).find((x) => x instanceof Reason) ?? (v as string[]))
 		: new Reason('must be a non-empty list of names');
 export const range =
 	(min: number, max: number): Check<number> =>
@@ -78,8 +89,18 @@ export class YamlFile {
 	) {
 		this.#text = text;
 		this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: false });
-		for (const error of this.#doc.errors)
-			this.report(this.#lines.linePos(error.pos[0]).line, `YAML: ${error.message.split('\n')[0]}`);
+		const error = this.#doc.errors[0];
+		// The first mistake, in an editor's words: the parser's next ones follow from it.
+		if (error) {
+			const { line, message } = explainYaml(
+				text,
+				error.code,
+				error.message,
+				this.#lines.linePos(error.pos[0]).line
+			);
+			this.report(line, message ?? `YAML: ${error.message.split('\n')[0]}`);
+		} else if (this.#doc.contents === null)
+			this.report(1, 'the file is empty: it has no fields (perhaps it was emptied by mistake?)');
 	}
 
 	report(line: number, message: string) {
@@ -121,7 +142,13 @@ export class YamlFile {
 		const node = path.length ? this.#doc.getIn(path, true) : this.#doc.contents;
 		const where = path.length ? this.describe(path) : 'the file';
 		if (!isMap(node)) {
-			this.reportAt(path, `${where} must be a mapping of fields`);
+			const required = Object.entries(spec).filter(([, check]) => !check.optional);
+			this.reportAt(
+				path,
+				node === null || (node as { value?: unknown })?.value === null
+					? `${where} is empty: give its fields (${required.map(([k]) => k).join(', ')})`
+					: `${where} must be a mapping of fields (${Object.keys(spec).join(', ')}), each on its own line as "field: value"`
+			);
 			return undefined;
 		}
 		const raw = node.toJSON() as Record<string, unknown>;
@@ -133,7 +160,7 @@ export class YamlFile {
 				this.reportAt(path, `${where}: missing field "${key}"`);
 				ok = false;
 			} else if (result instanceof Reason) {
-				this.reportAt([...path, key], `${where}: ${key} ${result.text}`);
+				this.reportAt([...path, key], `${path.length ? `${where}: ` : ''}${key} ${result.text}`);
 				ok = false;
 			} else out[key] = result;
 		}
@@ -182,4 +209,66 @@ export class YamlFile {
 		}
 		return 1;
 	}
+}
+
+/** The line of the first "[" or "{" of a flow list or mapping in `text` that is never closed
+ *  (outside quoted text and comments), or 0. */
+function unclosedBracket(text: string): number {
+	const open: number[] = [];
+	text.split('\n').forEach((line, i) => {
+		let quote = '';
+		for (const c of line) {
+			if (quote) quote = c === quote ? '' : quote;
+			else if (c === '"' || c === "'") quote = open.length ? c : '';
+			else if (c === '#' && !open.length) break;
+			else if (c === '[' || c === '{') open.push(i + 1);
+			else if ((c === ']' || c === '}') && open.length) open.pop();
+		}
+	});
+	return open[0] ?? 0;
+}
+
+/** A YAML parser error in an editor's words, at the line that matters; message null where there
+ *  are no better words than the parser's. */
+function explainYaml(
+	text: string,
+	code: string,
+	parserMessage: string,
+	line: number
+): { line: number; message: string | null } {
+	const lines = text.split('\n');
+	const bracket = unclosedBracket(text);
+	if (bracket) {
+		const open = /[[{]/.exec(lines[bracket - 1].replace(/#.*/, ''))?.[0] ?? '[';
+		return {
+			line: bracket,
+			message: `this "${open}" is never closed: end the ${open === '[' ? 'list with "]"' : 'mapping with "}"'} on the same line`
+		};
+	}
+	const here = lines[line - 1] ?? '';
+	if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+		const value = /^\s*(?:- )?[\w-]+:\s+(.*\S)\s*$/.exec(here)?.[1];
+		if (value && /:\s/.test(value))
+			return {
+				line,
+				message: `the text has a colon followed by a space, which YAML reads as a new field: put the text in quotes, e.g. ${here.trim().replace(value, JSON.stringify(value))}`
+			};
+	}
+	if (code === 'MISSING_CHAR' && /quote/i.test(parserMessage)) {
+		const opened = lines
+			.slice(0, line)
+			.findLastIndex((l) => (l.replace(/\\"/g, '').match(/"/g) ?? []).length % 2 === 1);
+		if (opened !== -1)
+			return {
+				line: opened + 1,
+				message: 'this quoted text is never closed: end it with the same quote mark it opens with'
+			};
+	}
+	const messages: Record<string, string> = {
+		TAB_AS_INDENT: 'a tab indents this line: indent with spaces only',
+		DUPLICATE_KEY: `the field "${/^\s*(?:- )?([^:]+):/.exec(here)?.[1] ?? ''}" is given twice here: keep one`,
+		BAD_INDENT:
+			'this line is not lined up with the lines of its group: indent it by as many spaces as they are'
+	};
+	return { line, message: messages[code] ?? null };
 }
