@@ -21,6 +21,10 @@ function themeStyles(): Plugin {
  *  the story's language (src/lib/i18n/t.ts). Under `vite dev` the pages reload when the content
  *  changes. */
 function storyContent(): Plugin {
+	const ids: Record<string, string> = {
+		'virtual:content': '\0content.js',
+		'virtual:messages': '\0messages.js'
+	};
 	const modules: Record<string, () => unknown> = {
 		'\0content.js': () => pageContent(),
 		'\0messages.js': () => {
@@ -30,12 +34,7 @@ function storyContent(): Plugin {
 	};
 	return {
 		name: 'story-content',
-		resolveId: (source) =>
-			source === 'virtual:content'
-				? '\0content.js'
-				: source === 'virtual:messages'
-					? '\0messages.js'
-					: undefined,
+		resolveId: (source) => ids[source],
 		load: (source) =>
 			modules[source]
 				? `export default JSON.parse(${JSON.stringify(JSON.stringify(modules[source]()))});`
