@@ -396,3 +396,19 @@ describe('mistakes in the geodata are refused, naming the file and the feature',
 		);
 	}, 120_000);
 });
+
+describe('npm run pin', () => {
+	it('pins every cited paragraph as the reports read now: this story’s pins, byte for byte', () => {
+		const root = copy(['content']);
+		rmSync(path.join(root, 'content/pins.json'));
+		const run = spawnSync(process.execPath, ['scripts/pin-citations.js'], {
+			env: { ...process.env, STORY: root },
+			encoding: 'utf8'
+		});
+		expect(run.status, run.stderr).toBe(0);
+		expect(run.stdout).toMatch(/^Pinned \d+ cited paragraphs in .*content\/pins\.json\.$/m);
+		expect(readFileSync(path.join(root, 'content/pins.json'), 'utf8')).toBe(
+			readFileSync('content/pins.json', 'utf8')
+		);
+	}, 120_000);
+});
