@@ -237,7 +237,10 @@ function explainYaml(
 	line: number
 ): { line: number; message: string | null } {
 	const lines = text.split('\n');
-	const bracket = unclosedBracket(text);
+	// (Only where the parser's complaint is about a flow list or mapping: a "[" in prose is text.)
+	const bracket = /flow (sequence|map|collection)|end with [\]}]/i.test(parserMessage)
+		? unclosedBracket(text)
+		: 0;
 	if (bracket) {
 		const open = /[[{]/.exec(lines[bracket - 1].replace(/#.*/, ''))?.[0] ?? '[';
 		return {
