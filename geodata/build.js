@@ -306,7 +306,7 @@ export function buildOutputs(
 	const basemapInfo = { credit: basemap.credit, details: basemap.details.map((d) => d.id) };
 	out.set(
 		'manifest.json',
-		`${JSON.stringify({ basemap: basemapInfo, layers: manifest }, null, 2)}\n`
+		`${JSON.stringify({ language: i18n.language, basemap: basemapInfo, layers: manifest }, null, 2)}\n`
 	);
 	if (distances) out.set('distances.json', `${JSON.stringify(distances, null, 2)}\n`);
 	if (areas) out.set('areas.json', `${JSON.stringify(areas, null, 2)}\n`);
@@ -457,7 +457,9 @@ function main() {
 			measured.distances,
 			basemap,
 			readShores(opts.src),
-			measuredAreas.areas
+			measuredAreas.areas,
+			// (the story whose geodata this is: its content/ beside --src)
+			storyTranslator(path.join(opts.src, '..', 'content', 'story.yaml'))
 		);
 	} catch (e) {
 		console.error(/** @type {Error} */ (e).message);

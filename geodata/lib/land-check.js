@@ -37,11 +37,13 @@ export function placesAtSea(layers, world, details, basemapFile) {
 		/** @type {any} */ (topojsonClient.feature(world, world.objects.countries))
 	).features.flatMap((f) => asPolygons(f.geometry).map((p) => turf.polygon(p)));
 	const boxes = polygons.map((p) => turf.bbox(p));
-	const pad = SHORE_KM / 100; // degrees: a box test before the distance is measured
-	const onLand = (/** @type {Position} */ at) =>
-		polygons.some(
+	const onLand = (/** @type {Position} */ at) => {
+		// A box test first: SHORE_KM in degrees of latitude, and of longitude at this latitude.
+		const dy = SHORE_KM / 111;
+		const dx = dy / Math.max(0.05, Math.cos((at[1] * Math.PI) / 180));
+		return polygons.some(
 			(p, i) =>
-				inBox(at, [boxes[i][0] - pad, boxes[i][1] - pad, boxes[i][2] + pad, boxes[i][3] + pad]) &&
+				inBox(at, [boxes[i][0] - dx, boxes[i][1] - dy, boxes[i][2] + dx, boxes[i][3] + dy]) &&
 				(turf.booleanPointInPolygon(at, p) ||
 					p.geometry.coordinates.some(
 						(ring) =>
@@ -49,6 +51,7 @@ export function placesAtSea(layers, world, details, basemapFile) {
 							SHORE_KM
 					))
 		);
+	};
 
 	/** @type {Map<string, { file: string, id: string, at: Position }[]>} country → its places at sea */
 	const atSea = new Map();
@@ -62,24 +65,17 @@ export function placesAtSea(layers, world, details, basemapFile) {
 			atSea.set(country, [...(atSea.get(country) ?? []), { file, id: f.properties.id, at }]);
 		}
 	}
-	/** Every place of a country, the detail to suggest covering them all. */
-	const all = (/** @type {string} */ country) =>
-		layers.flatMap(({ fc }) =>
-			fc.kind === 'points'
-				? fc.features
-						.filter((/** @type {any} */ f) => f.properties.country === country)
-						.map((/** @type {any} */ f) => f.geometry.coordinates)
-				: []
-		);
 	return [...atSea].map(([country, places]) => {
 		const round = (/** @type {number} */ n) => Math.round(n * 10) / 10;
-		const xs = all(country).map((p) => p[0]);
-		const ys = all(country).map((p) => p[1]);
+		// A box around the places at sea only (not the whole country: Washington and an Alaskan
+		// island would ask for most of the United States at 1:10m), kept within the world.
+		const xs = places.map((p) => p.at[0]);
+		const ys = places.map((p) => p.at[1]);
 		const bbox = [
-			round(Math.min(...xs) - 0.3),
-			round(Math.min(...ys) - 0.2),
-			round(Math.max(...xs) + 0.3),
-			round(Math.max(...ys) + 0.2)
+			round(Math.max(-180, Math.min(...xs) - 0.3)),
+			round(Math.max(-90, Math.min(...ys) - 0.2)),
+			round(Math.min(180, Math.max(...xs) + 0.3)),
+			round(Math.min(90, Math.max(...ys) + 0.2))
 		];
 		const name = String(country)
 			.toLowerCase()

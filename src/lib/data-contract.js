@@ -83,6 +83,7 @@ export const KM2_PER_SQMI = KM_PER_MI * KM_PER_MI;
 /**
  * static/data/manifest.json: everything the page needs to know of the data without decoding it.
  * @typedef {object} Manifest
+ * @property {string} [language]  the story's language its words (route labels) were written in
  * @property {BasemapInfo} basemap
  * @property {LayerInfo[]} layers
  */
@@ -128,7 +129,7 @@ export const KM2_PER_SQMI = KM_PER_MI * KM_PER_MI;
 export function markupIn(text) {
 	if (typeof text !== 'string') return null;
 	const found =
-		/<\/?[a-z!][^>]*>?|&(?:[a-z]+|#\d+|#x[\da-f]+);|!?\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)|javascript:/i.exec(
+		/<\/?[a-z!][^<>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);|!?\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)|javascript:/i.exec(
 			text
 		);
 	return found ? found[0] : null;

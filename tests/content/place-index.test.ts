@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '$lib/content/types';
-import { readSources } from '$lib/server/load-content';
+import { readSources } from '$lib/server/corpus';
 import { buildPlaceIndex, parseMentions } from '$lib/server/place-index';
 
 const sources = readSources('content/sources');

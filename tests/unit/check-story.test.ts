@@ -10,7 +10,7 @@ import { checkStory } from '$lib/server/check-story';
 import { readSourceMeta } from '$lib/server/corpus';
 import { readText } from '$lib/server/read-text';
 import { formatArea, formatDistance } from '$lib/server/format';
-import { readSources } from '$lib/server/load-content';
+import { readSources } from '$lib/server/corpus';
 import { storyPaths } from '$lib/server/story-paths.js';
 import { ContentError } from '$lib/server/yaml-reader';
 import { readMessages } from '$lib/i18n/read-messages.js';

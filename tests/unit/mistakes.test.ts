@@ -201,8 +201,7 @@ const storyMistakes: StoryMistake[] = [
 		name: 'an emptied story file',
 		file: STORY,
 		change: () => '',
-		says: () =>
-			`${STORY}:1: the file is empty: it has no fields (perhaps it was emptied by mistake?)`
+		says: () => `${STORY}:1: the file is empty: give its fields (title, dek, views, sections)`
 	},
 	{
 		name: 'a language with no messages',
@@ -392,7 +391,7 @@ describe('mistakes in the geodata are refused, naming the file and the feature',
 		);
 		expect(run.status, run.stdout + run.stderr).toBe(1);
 		expect(run.stderr).toMatch(
-			/island-at-sea\/basemap\.json: the basemap \(Natural Earth 1:50m, simplified, without small islands\) would draw mgarr \(.*places\.geojson\) in the sea: add a detail to "details" there, which draws the land of its box at 1:10m, e.g. \{"id":"detail-malta","title":"Malta","bbox":\[14,35\.6,14\.8,36\.2\],"expect":\[\{"feature":"mgarr","in":"Malta"\}\]\}/
+			/island-at-sea\/basemap\.json: the basemap \(Natural Earth 1:50m, simplified, without small islands\) would draw mgarr \(.*places\.geojson\) in the sea: add a detail to "details" there, which draws the land of its box at 1:10m, e.g. \{"id":"detail-malta","title":"Malta","bbox":\[14,35\.8,14\.6,36\.2\],"expect":\[\{"feature":"mgarr","in":"Malta"\}\]\}/
 		);
 	}, 120_000);
 });

@@ -49,6 +49,11 @@ function read(file) {
 		const message = error.replace(/^[^:]+:\d+(:\d+)?: /, '');
 		return { value: null, problems: [{ file, line: Number(line), message }] };
 	}
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		return {
+			value: null,
+			problems: [{ file, line: 1, message: 'must be one JSON object: { "key": "message", … }' }]
+		};
 	const lines = readFileSync(file, 'utf8').split('\n');
 	/** @param {string} key */
 	const lineOf = (key) => lines.findIndex((l) => l.includes(`${JSON.stringify(key)}:`)) + 1 || 1;
@@ -148,7 +153,8 @@ export function readMessages(language, dir = MESSAGES_DIR) {
 export function storyTranslator(storyFile) {
 	let language = BASE_LANGUAGE;
 	try {
-		language = parse(readFileSync(storyFile, 'utf8'))?.language ?? BASE_LANGUAGE;
+		const named = String(parse(readFileSync(storyFile, 'utf8'))?.language ?? BASE_LANGUAGE);
+		if (Intl.getCanonicalLocales(named)[0] === named) language = named;
 	} catch {
 		// (reported by the site's build)
 	}

@@ -37,17 +37,9 @@ export function translator(language, messages) {
 	 * @returns {string}
 	 */
 	function t(key, params = {}) {
-		const message = messages[key];
-		if (message === undefined) return key; // (only while its file's problems are being reported)
-		const text =
-			typeof message === 'string'
-				? message
-				: (message[plurals.select(Number(params.count))] ?? message.other);
-		return text.replace(PLACEHOLDER, (whole, name) => {
-			const value = params[name];
-			if (value === undefined) return whole;
-			return typeof value === 'number' ? numbers.format(value) : value;
-		});
+		return parts(key, params)
+			.map((part) => (typeof part === 'string' ? part : `{${part.slot}}`))
+			.join('');
 	}
 
 	/**
@@ -58,10 +50,26 @@ export function translator(language, messages) {
 	 * @returns {(string | { slot: string })[]}
 	 */
 	function parts(key, params = {}) {
-		return t(key, params)
-			.split(/(\{\w+\})/)
-			.map((part) => (/^\{\w+\}$/.test(part) ? { slot: part.slice(1, -1) } : part))
-			.filter((part) => part !== '');
+		const message = messages[key];
+		if (message === undefined) return [key]; // (only while its file's problems are being reported)
+		const text =
+			typeof message === 'string'
+				? message
+				: (message[plurals.select(Number(params.count))] ?? message.other);
+		// The message's own placeholders only: a value given ("{cite}" in a headline) stays text.
+		/** @type {(string | { slot: string })[]} */
+		const out = [];
+		text.split(/(\{\w+\})/).forEach((piece, i) => {
+			const name = i % 2 ? piece.slice(1, -1) : null;
+			const value = name === null ? piece : params[name];
+			if (name !== null && value === undefined) out.push({ slot: name });
+			else {
+				const s = typeof value === 'number' ? numbers.format(value) : String(value);
+				if (typeof out.at(-1) === 'string') out[out.length - 1] += s;
+				else if (s) out.push(s);
+			}
+		});
+		return out;
 	}
 
 	return {

@@ -1,6 +1,9 @@
 // The source reports as paragraphs, and finding a quoted passage in them.
 // A paragraph is a line with at least one letter or digit: the reports have irregular blank
 // lines and a stray "." line (004), which are not paragraphs a reader could cite.
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readText } from './read-text.ts';
 import { optional, str, YamlFile } from './yaml-reader.ts';
 
 export interface SourceDoc {
@@ -84,6 +87,14 @@ export function splitParagraphs(text: string): string[] {
 
 export function makeSource(id: string, text: string): SourceDoc {
 	return { id, paragraphs: splitParagraphs(text) };
+}
+
+/** The reports in `dir`, one .txt each, by file name. */
+export function readSources(dir: string): SourceDoc[] {
+	return readdirSync(dir)
+		.filter((name) => name.endsWith('.txt'))
+		.sort()
+		.map((name) => makeSource(basename(name, '.txt'), readText(join(dir, name))));
 }
 
 /** The 1-based paragraph that contains `quote` verbatim (whitespace normalised), or 0. */

@@ -3,7 +3,7 @@
 // the build's content check and the tests. Every page of a build asks for the same content, so it
 // is read once and again only when one of its files changes (as it does under `vite dev`).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type {
 	Area,
 	Distance,
@@ -14,7 +14,7 @@ import type {
 	Story
 } from '$lib/content/types';
 import { checkStory } from './check-story.ts';
-import { citeName, makeSource, readSourceMeta, type Source, type SourceDoc } from './corpus.ts';
+import { citeName, readSourceMeta, readSources, type Source } from './corpus.ts';
 import { distancesOf } from './feature-distances.ts';
 import { MESSAGES_DIR, readMessages } from '../i18n/read-messages.js';
 import { translator, type Translator } from '../i18n/translate.js';
@@ -39,13 +39,6 @@ export interface Content {
 	featureDistances: Record<string, string[]>;
 	/** The interface's words in the story's language (virtual:messages, vite.config.ts). */
 	i18n: Translator;
-}
-
-export function readSources(dir = storyPaths().sources): SourceDoc[] {
-	return readdirSync(dir)
-		.filter((name) => name.endsWith('.txt'))
-		.sort()
-		.map((name) => makeSource(basename(name, '.txt'), readText(join(dir, name))));
 }
 
 export function readManifest(root = STORY_ROOT): Manifest {
@@ -102,6 +95,15 @@ function read(root: string): Content {
 		sources
 	);
 	const measureFrom = all.find((f) => f.id === story.measureFrom);
+	// The geodata's own words (its route labels) were written in the story's language.
+	if (manifest.language && manifest.language !== story.language)
+		throw new ContentError([
+			{
+				file: join(paths.data, 'manifest.json'),
+				line: 1,
+				message: `the map's data was built for the language "${manifest.language}", and the story is now in "${story.language}": run \`npm run geodata\``
+			}
+		]);
 	// Checked with the story (checkStory reports a messages file's problems).
 	const i18n = translator(story.language, readMessages(story.language).messages!);
 	return {

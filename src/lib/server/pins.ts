@@ -6,9 +6,10 @@
 // file, on purpose, once the citations have been checked.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { readSources } from './load-content.ts';
+import { readSources } from './corpus.ts';
 import { sourceOf } from './placeholders.ts';
 import { readText } from './read-text.ts';
+import { ContentError } from './yaml-reader.ts';
 import { STORY_ROOT, storyPaths } from './story-paths.js';
 
 /** A cited paragraph as it was when pinned. */
@@ -23,7 +24,7 @@ export interface Pin {
 export type Pins = Map<string, Pin>;
 
 /** Every `{cite:<report>#p<n>}` in a story file, as written. */
-const CITES = /\{cite:([\w-]+)#p(\d+)\}/g;
+const CITES = /\{cite:\s*([\w-]+)#p(\d+)\s*\}/g;
 
 export const pinKey = (source: string, paragraph: number) => `${source}#p${paragraph}`;
 
@@ -37,7 +38,21 @@ export function pinOf(paragraph: string): Pin {
 export function readPins(root = STORY_ROOT): Pins {
 	const file = storyPaths(root).pins;
 	if (!existsSync(file)) return new Map();
-	return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Pin>));
+	const broken = (message: string) =>
+		new ContentError([
+			{ file, line: 1, message: `${message}: run \`npm run pin\` to write it again` }
+		]);
+	let pins: unknown;
+	try {
+		pins = JSON.parse(readFileSync(file, 'utf8'));
+	} catch (e) {
+		throw broken(`not JSON (${(e as Error).message})`);
+	}
+	const valid = (p: unknown) =>
+		!!p && typeof (p as Pin).hash === 'string' && typeof (p as Pin).opens === 'string';
+	if (!pins || typeof pins !== 'object' || !Object.values(pins).every(valid))
+		throw broken('not a file of pins ({ "<report>#p<n>": { "hash": …, "opens": … } })');
+	return new Map(Object.entries(pins as Record<string, Pin>));
 }
 
 /** Pins every paragraph the story in `root` cites, as the reports say it now, and writes the

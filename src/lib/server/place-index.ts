@@ -17,7 +17,7 @@ const STOP_WORDS = new Set(
 		'a about after all also an and any are as at be been before but by can could did do for from ' +
 		'had has have he her here him his how i if in into is it its me more most my new no not now of ' +
 		'on one or our out over said says she so some than that the their them then there these they ' +
-		'this those to two up us was we were what when where which who will with would you'
+		'this those to two up was we were what when where which who will with would you'
 	).split(' ')
 );
 
@@ -46,12 +46,18 @@ export function parseMentions(
 				return say(
 					'is a common word, and would find this place in every paragraph: give a name the reports use for it alone'
 				);
+			// Found in most paragraphs of a report (of four or more), it would mark the place all
+			// over that report: a word, not a name. Its `except` phrases do not count.
 			const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'iu');
-			for (const source of sources.filter((s) => s.paragraphs.length >= 4)) {
-				const found = source.paragraphs.filter((p) => re.test(p)).length;
-				if (found > source.paragraphs.length / 2)
+			const unless = (entry.except ?? []).map(
+				(e) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(e)}(?![\\p{L}\\p{N}])`, 'giu')
+			);
+			const outside = (p: string) => unless.reduce((t, e) => t.replace(e, ''), p);
+			for (const s of sources.filter((s) => s.paragraphs.length >= 4)) {
+				const found = s.paragraphs.filter((p) => re.test(outside(p))).length;
+				if (found > s.paragraphs.length / 2)
 					return say(
-						`is in ${found} of the ${source.paragraphs.length} paragraphs of ${source.label ?? source.id}: too common to mean this place; give a longer name, or list the phrases it must not match under "except"`
+						`is in ${found} of the ${s.paragraphs.length} paragraphs of ${s.label ?? s.id}: too common to mean this place; give a longer name, or list the phrases it must not match under "except"`
 					);
 			}
 		});

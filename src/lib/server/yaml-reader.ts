@@ -99,8 +99,7 @@ export class YamlFile {
 				this.#lines.linePos(error.pos[0]).line
 			);
 			this.report(line, message ?? `YAML: ${error.message.split('\n')[0]}`);
-		} else if (this.#doc.contents === null)
-			this.report(1, 'the file is empty: it has no fields (perhaps it was emptied by mistake?)');
+		}
 	}
 
 	report(line: number, message: string) {
@@ -211,21 +210,15 @@ export class YamlFile {
 	}
 }
 
-/** The line of the first "[" or "{" of a flow list or mapping in `text` that is never closed
- *  (outside quoted text and comments), or 0. */
-function unclosedBracket(text: string): number {
-	const open: number[] = [];
-	text.split('\n').forEach((line, i) => {
-		let quote = '';
-		for (const c of line) {
-			if (quote) quote = c === quote ? '' : quote;
-			else if (c === '"' || c === "'") quote = open.length ? c : '';
-			else if (c === '#' && !open.length) break;
-			else if (c === '[' || c === '{') open.push(i + 1);
-			else if ((c === ']' || c === '}') && open.length) open.pop();
-		}
-	});
-	return open[0] ?? 0;
+/** The line, at or above `line` (where the parser gave up), that opens a flow list or mapping
+ *  it does not close ("[" or "{" more often than "]" or "}"), or 0. */
+function unclosedBracket(lines: string[], line: number): number {
+	const count = (l: string, c: string) => l.split(c).length - 1;
+	for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+		const l = lines[i].replace(/\s#.*$/, '');
+		if (count(l, '[') > count(l, ']') || count(l, '{') > count(l, '}')) return i + 1;
+	}
+	return 0;
 }
 
 /** A YAML parser error in an editor's words, at the line that matters; message null where there
@@ -239,7 +232,7 @@ function explainYaml(
 	const lines = text.split('\n');
 	// (Only where the parser's complaint is about a flow list or mapping: a "[" in prose is text.)
 	const bracket = /flow (sequence|map|collection)|end with [\]}]/i.test(parserMessage)
-		? unclosedBracket(text)
+		? unclosedBracket(lines, line)
 		: 0;
 	if (bracket) {
 		const open = /[[{]/.exec(lines[bracket - 1].replace(/#.*/, ''))?.[0] ?? '[';
@@ -257,10 +250,16 @@ function explainYaml(
 				message: `the text has a colon followed by a space, which YAML reads as a new field: put the text in quotes, e.g. ${here.trim().replace(value, JSON.stringify(value))}`
 			};
 	}
-	if (code === 'MISSING_CHAR' && /quote/i.test(parserMessage)) {
-		const opened = lines
-			.slice(0, line)
-			.findLastIndex((l) => (l.replace(/\\"/g, '').match(/"/g) ?? []).length % 2 === 1);
+	const quote = /closing (["'])quote/.exec(parserMessage)?.[1];
+	if (code === 'MISSING_CHAR' && quote) {
+		// The line, at or above the parser's, where a text opens with that quote mark and does not
+		// close it (an apostrophe inside plain text, He's, opens nothing).
+		const opens = (l: string) =>
+			quote === '"'
+				? (l.replace(/\\"/g, '').match(/"/g) ?? []).length % 2 === 1
+				: /(^|:\s|-\s|\[|,\s*)'/.test(l) &&
+					(l.replace(/''/g, '').match(/'/g) ?? []).length % 2 === 1;
+		const opened = lines.slice(0, line).findLastIndex(opens);
 		if (opened !== -1)
 			return {
 				line: opened + 1,
