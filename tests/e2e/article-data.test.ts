@@ -24,15 +24,17 @@ describe('updates and corrections', () => {
 		const site = second();
 		const { page } = await open(browser, `${site.baseURL}/`);
 		expect(await page.locator('#the-narrows .update').textContent()).toMatch(
-			/^\s*Aktualisiert am 16\. August 2025:\s+The crossing time is now quoted from the note\.\s*$/
+			/^\s*Aktualisiert am 16\. August 2025:\s+Die Überfahrtszeit wird jetzt aus der Notiz zitiert\.\s*$/
 		);
 		expect(await page.locator('#further-south .update.correction').textContent()).toMatch(
-			/^\s*Korrektur vom 18\. August 2025:\s+An earlier version put the bridge in the wrong strait\.\s*$/
+			/^\s*Korrektur vom 18\. August 2025:\s+Eine frühere Fassung verlegte die Brücke in die falsche Meerenge\.\s*$/
 		);
 		const log = page.locator('.updates-log li');
 		expect(await log.allTextContents()).toEqual([
-			expect.stringMatching(/18\. August 2025 \(Korrektur\) — Further south: An earlier version/),
-			expect.stringMatching(/16\. August 2025\s+— The narrows: The crossing time/)
+			expect.stringMatching(
+				/18\. August 2025 \(Korrektur\) — Weiter südlich: Eine frühere Fassung/
+			),
+			expect.stringMatching(/16\. August 2025\s+— Die Meerenge: Die Überfahrtszeit/)
 		]);
 		await log.first().getByRole('link').click();
 		await expect.poll(() => page.evaluate(() => location.hash)).toBe('#further-south');
@@ -53,13 +55,14 @@ describe('NewsArticle data and share tags', () => {
 				'@type': 'NewsArticle',
 				headline: fixture.title,
 				inLanguage: 'de',
-				description: 'A fixture story with two sections, two notes and a few places of its own.',
+				description:
+					'Eine Testgeschichte mit zwei Abschnitten, zwei Notizen und einigen eigenen Orten.',
 				dateModified: '2025-08-18',
-				author: { '@type': 'Organization', name: 'The fixture desk' },
-				publisher: { '@type': 'Organization', name: 'Fixture Gazette' }
+				author: { '@type': 'Organization', name: 'Das Testressort' },
+				publisher: { '@type': 'Organization', name: 'Testanzeiger' }
 			}
 		]);
-		expect(result.ogSiteName).toBe('Fixture Gazette');
+		expect(result.ogSiteName).toBe('Testanzeiger');
 		// This story: published, not updated; under a base path with SITE_ORIGIN, its card and address.
 		const ours = loadContent('.').story;
 		const article = (await read(baseSite().build, 'index.html')).jsonLD![0] as Record<
