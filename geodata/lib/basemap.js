@@ -4,7 +4,7 @@
 // naming the file and the entry of each problem.
 
 import fs from 'node:fs';
-import { ID_PATTERN, markupIn, markupMessage } from '../../src/lib/data-contract.js';
+import { ID_PATTERN, markupProblem } from '../../src/lib/data-contract.js';
 import { readJsonFile } from './json.js';
 
 /**
@@ -47,8 +47,8 @@ export function readBasemap(file, points) {
 	for (const key of ['title', 'attribution', 'source', 'licence'])
 		if (!isText(credit?.[key])) errors.push(`${file}: credit: missing "${key}"`);
 	for (const key of ['title', 'attribution', 'source', 'licence', 'note'])
-		if (markupIn(credit?.[key]))
-			errors.push(`${file}: credit: "${key}" ${markupMessage(markupIn(credit[key]) ?? '')}`);
+		if (markupProblem(key, credit?.[key]))
+			errors.push(`${file}: credit: ${markupProblem(`"${key}"`, credit[key])}`);
 	if (credit?.note !== undefined && !isText(credit.note))
 		errors.push(`${file}: credit: "note" must be text`);
 	if (

@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import { decodeUtf8, hexByte } from '../../src/lib/server/utf8.js';
-import { markupIn, markupMessage } from '../../src/lib/data-contract.js';
+import { markupProblem } from '../../src/lib/data-contract.js';
 
 /**
  * Read and parse a JSON file that must be UTF-8. A UTF-8 byte order mark is accepted (the
@@ -149,7 +149,9 @@ export function entryHeader(entry, index, seen, idPattern) {
 	else if (seen.has(entry.id)) problems.push('duplicate id');
 	else seen.add(entry.id);
 	if (typeof entry?.label !== 'string' || !entry.label.trim()) problems.push('missing "label"');
-	else if (markupIn(entry.label))
-		problems.push(`"label" ${markupMessage(markupIn(entry.label) ?? '')}`);
+	else {
+		const markup = markupProblem('"label"', entry.label);
+		if (markup) problems.push(markup);
+	}
 	return { name, problems };
 }

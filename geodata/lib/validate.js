@@ -7,7 +7,7 @@
 // the wrong way are not errors: rewindCollection fixes them (RFC 7946) and says so.
 
 import * as turf from '@turf/turf';
-import { ID_PATTERN, LAYER_KINDS, markupIn, markupMessage } from '../../src/lib/data-contract.js';
+import { ID_PATTERN, LAYER_KINDS, markupProblem } from '../../src/lib/data-contract.js';
 
 /** Nesting depth of coordinates per geometry type (0 = one position). */
 const DEPTH = {
@@ -218,7 +218,7 @@ export function validateCollection(file, stem, fc, seenIds) {
 	if (fc.features.length === 0) layer('has no features');
 	for (const key of TEXT_KEYS) if (hasBraces(fc[key])) layer(braces(key, fc[key]));
 	for (const key of TEXT_KEYS)
-		if (markupIn(fc[key])) layer(`${key} ${markupMessage(markupIn(fc[key]) ?? '')}`);
+		if (markupProblem(key, fc[key])) layer(`${markupProblem(key, fc[key])}`);
 
 	const allowed =
 		LAYER_KINDS[/** @type {import('../../src/lib/data-contract.js').LayerKind} */ (fc.kind)]
@@ -238,7 +238,7 @@ export function validateCollection(file, stem, fc, seenIds) {
 			if (!isText(p[key])) bad(`missing properties.${key}`);
 		for (const key of TEXT_KEYS) if (hasBraces(p[key])) bad(braces(`properties.${key}`, p[key]));
 		for (const key of TEXT_KEYS)
-			if (markupIn(p[key])) bad(`properties.${key} ${markupMessage(markupIn(p[key]) ?? '')}`);
+			if (markupProblem(key, p[key])) bad(`${markupProblem(`properties.${key}`, p[key])}`);
 		if (p.asOf !== undefined && !isIsoDate(p.asOf))
 			bad(`properties.asOf must be an ISO date YYYY-MM-DD, found ${JSON.stringify(p.asOf)}`);
 

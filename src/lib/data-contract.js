@@ -135,6 +135,14 @@ export function markupIn(text) {
 	return found ? found[0] : null;
 }
 
-/** What an editor is told of markup in a text. */
-export const markupMessage = (/** @type {string} */ markup) =>
-	`has markup, ${JSON.stringify(markup)}, which readers would see as it is: the text is plain, so write it out without (emphasis in words, a link as a citation)`;
+/**
+ * What an editor is told of markup in a text: "<what> has markup, …", or null when it is plain.
+ * @param {string} what  the field, e.g. `properties.name` ('': none)
+ * @param {unknown} text
+ */
+export function markupProblem(what, text) {
+	const markup = markupIn(text);
+	return markup
+		? `${what ? `${what} ` : ''}has markup, ${JSON.stringify(markup)}, which readers would see as it is: the text is plain, so write it out without (emphasis in words, a link as a citation)`
+		: null;
+}

@@ -2,7 +2,7 @@
 // the reason (story.yaml, sources.yaml and mentions.yaml all go through here). Problems are
 // collected, not thrown one at a time: an editor sees every mistake of a file at once.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import { markupIn, markupMessage } from '../data-contract.js';
+import { markupProblem } from '../data-contract.js';
 
 export interface Problem {
 	file: string;
@@ -33,10 +33,10 @@ class Reason {
 /** Checks one value: returns it (or what it stands for), or a Reason it is wrong. */
 export type Check<T> = ((value: unknown) => T | Reason) & { optional?: true };
 
-/** Text, plain (markupIn). */
+/** Text, plain (markupProblem). */
 const plainText = (v: string) => {
-	const markup = markupIn(v);
-	return markup ? new Reason(markupMessage(markup)) : v;
+	const problem = markupProblem('', v);
+	return problem ? new Reason(problem) : v;
 };
 export const str: Check<string> = (v) =>
 	typeof v === 'string' && v.trim() ? plainText(v) : new Reason('must be non-empty text');
