@@ -120,7 +120,15 @@ function fits(
 	/** @type {string} */ country,
 	/** @type {Position} */ point
 ) {
-	const lands = index.get(country) ?? [];
+	return onOrNear(index.get(country) ?? [], point);
+}
+
+/**
+ * Whether the point lies in one of the lands, or within TOLERANCE_KM of their outline.
+ * @param {Land[]} lands
+ * @param {Position} point
+ */
+export function onOrNear(lands, point) {
 	return inside(lands, point) || kmToOutline(lands, point, TOLERANCE_KM) <= TOLERANCE_KM;
 }
 

@@ -4,9 +4,8 @@
 // (geodata/basemap.json "details") draws such a place at 1:10m; this check finds the places that
 // need one, and says what to add.
 
-import * as turf from '@turf/turf';
 import * as topojsonClient from 'topojson-client';
-import { AT_SEA, TOLERANCE_KM } from './countries.js';
+import { AT_SEA, onOrNear } from './countries.js';
 import { asPolygons } from './geometry.js';
 
 /**
@@ -14,17 +13,14 @@ import { asPolygons } from './geometry.js';
  * @typedef {{ id: string, bbox: number[] }} Detail
  */
 
-/** How far off the simplified coast a place may stand (a harbour, a coastal city's centre): as
- *  far as the country check allows, a few pixels at the scales the world basemap is drawn at
- *  (Helsinki and Novaya Zemlya's test site stand 1 to 3 km off it). */
-const SHORE_KM = TOLERANCE_KM;
-
 const inBox = (/** @type {Position} */ [x, y], /** @type {number[]} */ [w, s, e, n]) =>
 	x >= w && x <= e && y >= s && y <= n;
 
 /**
  * The places of `points` layers (on land: their country is not "none") that the basemap would
- * draw in the sea: off the world's land by more than SHORE_KM, and in no detail's box. One
+ * draw in the sea: off the world's land by more than the country check's TOLERANCE_KM (a
+ * harbour, a coastal city's centre: Helsinki and Novaya Zemlya's test site stand 1 to 3 km off
+ * it, a few pixels at the scales the world is drawn at), and in no detail's box. One
  * message per country, with the detail to add.
  * @param {{ file: string, fc: any }[]} layers  validated layers
  * @param {any} world  the world topology (buildWorld)
@@ -33,25 +29,9 @@ const inBox = (/** @type {Position} */ [x, y], /** @type {number[]} */ [w, s, e,
  * @returns {string[]}
  */
 export function placesAtSea(layers, world, details, basemapFile) {
-	const polygons = /** @type {import('geojson').FeatureCollection} */ (
+	const lands = /** @type {import('geojson').FeatureCollection} */ (
 		/** @type {any} */ (topojsonClient.feature(world, world.objects.countries))
-	).features.flatMap((f) => asPolygons(f.geometry).map((p) => turf.polygon(p)));
-	const boxes = polygons.map((p) => turf.bbox(p));
-	const onLand = (/** @type {Position} */ at) => {
-		// A box test first: SHORE_KM in degrees of latitude, and of longitude at this latitude.
-		const dy = SHORE_KM / 111;
-		const dx = dy / Math.max(0.05, Math.cos((at[1] * Math.PI) / 180));
-		return polygons.some(
-			(p, i) =>
-				inBox(at, [boxes[i][0] - dx, boxes[i][1] - dy, boxes[i][2] + dx, boxes[i][3] + dy]) &&
-				(turf.booleanPointInPolygon(at, p) ||
-					p.geometry.coordinates.some(
-						(ring) =>
-							turf.pointToLineDistance(at, turf.lineString(ring), { units: 'kilometers' }) <=
-							SHORE_KM
-					))
-		);
-	};
+	).features.flatMap((f) => asPolygons(f.geometry));
 
 	/** @type {Map<string, { file: string, id: string, at: Position }[]>} country → its places at sea */
 	const atSea = new Map();
@@ -61,7 +41,7 @@ export function placesAtSea(layers, world, details, basemapFile) {
 			const at = f.geometry.coordinates;
 			const country = f.properties.country;
 			if (f.geometry.type !== 'Point' || country === AT_SEA) continue;
-			if (details.some((d) => inBox(at, d.bbox)) || onLand(at)) continue;
+			if (details.some((d) => inBox(at, d.bbox)) || onOrNear(lands, at)) continue;
 			atSea.set(country, [...(atSea.get(country) ?? []), { file, id: f.properties.id, at }]);
 		}
 	}
