@@ -5,7 +5,7 @@
 //   { "layer": 102400, "total": 655360 }   (bytes: each layer's <id>.topo.json; all of static/data)
 
 import fs from 'node:fs';
-import { readJsonFile } from './json.js';
+import { keyLine, readJsonFile } from './json.js';
 
 /** The defaults: 100 KiB a layer (this story's largest is 14 KiB), 640 KiB in all (512 KiB). */
 export const DEFAULT_BUDGET = { layer: 100 * 1024, total: 640 * 1024 };
@@ -37,12 +37,12 @@ export function readBudget(full, file) {
 	if (!fs.existsSync(full)) return { budget, errors: [] };
 	const { value, error } = readJsonFile(full, file);
 	if (error) return { budget: null, errors: [error] };
-	const lines = fs.readFileSync(full, 'utf8').split('\n');
+	const text = fs.readFileSync(full, 'utf8');
 	/** @type {string[]} */
 	const errors = [];
 	for (const key of /** @type {const} */ (['layer', 'total'])) {
 		if (value?.[key] === undefined) continue;
-		const line = lines.findIndex((l) => l.includes(`"${key}"`)) + 1;
+		const line = keyLine(text, key);
 		if (!Number.isInteger(value[key]) || value[key] <= 0)
 			errors.push(
 				`${file}:${line}: "${key}" must be a number of bytes, e.g. ${DEFAULT_BUDGET[key]}`

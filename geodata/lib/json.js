@@ -36,6 +36,16 @@ export function readJsonFile(full, file) {
 }
 
 /**
+ * The 1-based line of a JSON text where `"key":` is written (a file hand-edited one field a
+ * line), or 0.
+ * @param {string} text
+ * @param {string} key
+ */
+export function keyLine(text, key) {
+	return text.split('\n').findIndex((l) => l.includes(`${JSON.stringify(key)}:`)) + 1;
+}
+
+/**
  * "<file>:<line>:<column>: JSON: <reason>[; <what to do>]". The position comes from JSON.parse's
  * message ("at position N" in Node 20); some messages have none (Node 20's "Unexpected token"),
  * so then the text is scanned for it.

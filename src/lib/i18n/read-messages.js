@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { readJsonFile } from '../../../geodata/lib/json.js';
+import { keyLine, readJsonFile } from '../../../geodata/lib/json.js';
 import { PLACEHOLDER, translator } from './translate.js';
 
 /** Where the messages files are: one per language, named by its tag (en.json, de.json, pt-BR.json). */
@@ -54,9 +54,9 @@ function read(file) {
 			value: null,
 			problems: [{ file, line: 1, message: 'must be one JSON object: { "key": "message", … }' }]
 		};
-	const lines = readFileSync(file, 'utf8').split('\n');
+	const text = readFileSync(file, 'utf8');
 	/** @param {string} key */
-	const lineOf = (key) => lines.findIndex((l) => l.includes(`${JSON.stringify(key)}:`)) + 1 || 1;
+	const lineOf = (key) => keyLine(text, key) || 1;
 	return { value, problems: /** @type {Problem[]} */ ([]), lineOf };
 }
 

@@ -10,6 +10,9 @@ export interface Mentions {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A phrase as a whole word or words, case-blind. */
+const wordPattern = (phrase: string, flags = 'giu') =>
+	new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, flags);
 
 /** Words so common that, as a place's name, they would name it everywhere. */
 const STOP_WORDS = new Set(
@@ -48,10 +51,8 @@ export function parseMentions(
 				);
 			// Found in most paragraphs of a report (of four or more), it would mark the place all
 			// over that report: a word, not a name. Its `except` phrases do not count.
-			const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'iu');
-			const unless = (entry.except ?? []).map(
-				(e) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(e)}(?![\\p{L}\\p{N}])`, 'giu')
-			);
+			const re = wordPattern(name, 'iu');
+			const unless = (entry.except ?? []).map((e) => wordPattern(e));
 			const outside = (p: string) => unless.reduce((t, e) => t.replace(e, ''), p);
 			for (const s of sources.filter((s) => s.paragraphs.length >= 4)) {
 				const found = s.paragraphs.filter((p) => re.test(outside(p))).length;
@@ -101,7 +102,7 @@ const patterns = (
 	Object.entries(mentions).flatMap(([id, m]) =>
 		pick(m).map((phrase) => ({
 			id,
-			re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'giu')
+			re: wordPattern(phrase)
 		}))
 	);
 
